@@ -9,7 +9,11 @@ const variant = process.env.STADSSTEM_VARIANT === 'kiosk' ? 'kiosk' : 'citizen';
 export default {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ pages: `build/${variant}`, assets: `build/${variant}`, fallback: 'index.html' }),
+		adapter: adapter({
+			pages: `build/${variant}`,
+			assets: `build/${variant}`,
+			fallback: 'index.html'
+		}),
 		files: { src: 'web', assets: 'web/static' },
 		outDir: '.svelte-kit',
 		paths: { base: variant === 'kiosk' ? '/kiosk' : '' },

@@ -1,0 +1,36 @@
+// axe over every page that exists, in the states that matter. The route list
+// grows with the app; issue 9 turns it into one discovered from web/routes.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+async function expectNoViolations(page: Page) {
+	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+	const summary = results.violations.map((violation) => ({
+		id: violation.id,
+		nodes: violation.nodes.map((node) => node.target.join(' '))
+	}));
+	expect(summary).toEqual([]);
+}
+
+const pages = [
+	{ name: 'home with open surveys', path: '/', ready: 'open-surveys' },
+	{ name: 'page not found', path: '/bestaat-niet', ready: null }
+];
+
+for (const { name, path, ready } of pages) {
+	test(`axe: ${name}`, async ({ page }) => {
+		await page.goto(path);
+		if (ready) await page.getByTestId(ready).waitFor();
+		else await page.getByRole('heading', { level: 1 }).waitFor();
+		await expectNoViolations(page);
+	});
+}
+
+test('axe: home in Arabic (right to left)', async ({ page }) => {
+	await page.goto('/');
+	await page.getByLabel('Taal').selectOption('ar');
+	await page.getByTestId('open-surveys').waitFor();
+	await expectNoViolations(page);
+});

@@ -1,0 +1,178 @@
+// Loads the demo content that makes the personas' walks real. Idempotent by
+// design: a record whose natural key (code, slug, email) exists is left as it
+// is, so a second run never overwrites what staff changed.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type PocketBase from 'pocketbase';
+import { parse } from 'yaml';
+import { findSurveyFiles, loadSurveys, type LoadedSurvey } from '../../surveys/load.ts';
+
+const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
+export const DEMO_SURVEY_DIR = path.resolve(DEMO_DIR, '../../../surveys/demo');
+
+export interface StaffAccount {
+	email: string;
+	name: string;
+	role: 'handler' | 'editor' | 'admin';
+	districts: string[];
+}
+
+/** The personas of PERSONAS.md who work for the city. */
+export const DEMO_STAFF: StaffAccount[] = [
+	{ email: 'els@stadsstem.local', name: 'Els Peeters', role: 'handler', districts: ['deurne'] },
+	{ email: 'pieter@stadsstem.local', name: 'Pieter Janssens', role: 'editor', districts: [] },
+	{ email: 'admin@stadsstem.local', name: 'Beheerder', role: 'admin', districts: [] }
+];
+
+export type SeedCounts = Record<string, { created: number; kept: number }>;
+
+interface CategorySeed {
+	code: string;
+	[field: string]: unknown;
+}
+interface DecisionSeed {
+	slug: string;
+	relatedSurveys?: string[];
+	relatedCategories?: string[];
+	[field: string]: unknown;
+}
+
+function readYaml<T>(file: string): T {
+	return parse(readFileSync(path.join(DEMO_DIR, file), 'utf8')) as T;
+}
+
+/** Escapes a value for a PocketBase filter string literal. */
+function quote(value: string): string {
+	return `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+async function createMissing(
+	pb: PocketBase,
+	collection: string,
+	key: string,
+	value: string,
+	record: () => Record<string, unknown>,
+	counts: SeedCounts
+): Promise<string> {
+	const tally = (counts[collection] ??= { created: 0, kept: 0 });
+	const existing = await pb
+		.collection(collection)
+		.getFirstListItem(`${key} = ${quote(value)}`, { fields: 'id' })
+		.catch(() => null);
+	if (existing) {
+		tally.kept++;
+		return existing.id;
+	}
+	const created = await pb.collection(collection).create(record());
+	tally.created++;
+	return created.id;
+}
+
+/** A survey's status follows its dates: the demo should have open surveys whenever it runs. */
+export function statusFor(survey: LoadedSurvey, now: Date): 'draft' | 'open' | 'closed' {
+	const opens = survey.definition.opens ? new Date(survey.definition.opens) : undefined;
+	const closes = survey.definition.closes ? new Date(survey.definition.closes) : undefined;
+	if (opens && now < opens) return 'draft';
+	if (closes && now > closes) return 'closed';
+	return 'open';
+}
+
+/**
+ * Seeds categories, surveys, decisions and staff accounts. `pb` must be
+ * authenticated as a superuser. Staff accounts get `staffPassword`.
+ */
+export async function seedDemoContent(
+	pb: PocketBase,
+	options: { staffPassword: string; now?: Date }
+): Promise<SeedCounts> {
+	const now = options.now ?? new Date();
+	const counts: SeedCounts = {};
+
+	const categoryIds = new Map<string, string>();
+	for (const [index, category] of readYaml<CategorySeed[]>('categories.yaml').entries()) {
+		const id = await createMissing(
+			pb,
+			'categories',
+			'code',
+			category.code,
+			() => ({
+				...category,
+				sortOrder: index,
+				active: true
+			}),
+			counts
+		);
+		categoryIds.set(category.code, id);
+	}
+
+	const surveyIds = new Map<string, string>();
+	const { surveys, problems } = await loadSurveys(await findSurveyFiles(DEMO_SURVEY_DIR));
+	if (problems.some((problem) => problem.severity === 'error')) {
+		throw new Error(
+			`The demo surveys do not validate: run \`stadsstem surveys validate ${DEMO_SURVEY_DIR}\`.`
+		);
+	}
+	for (const survey of surveys) {
+		const { definition } = survey;
+		const id = await createMissing(
+			pb,
+			'surveys',
+			'slug',
+			definition.slug,
+			() => ({
+				slug: definition.slug,
+				title: definition.title,
+				intro: definition.intro ?? {},
+				definition,
+				version: 1,
+				contentHash: survey.hash,
+				status: statusFor(survey, now),
+				opens: definition.opens ?? '',
+				closes: definition.closes ?? '',
+				district: definition.district?.toLowerCase() ?? '',
+				estimatedMinutes: definition.estimatedMinutes ?? 0,
+				resultsPublic: definition.resultsPublic ?? false
+			}),
+			counts
+		);
+		surveyIds.set(definition.slug, id);
+	}
+
+	for (const decision of readYaml<DecisionSeed[]>('decisions.yaml')) {
+		const { relatedSurveys = [], relatedCategories = [], ...fields } = decision;
+		await createMissing(
+			pb,
+			'decisions',
+			'slug',
+			decision.slug,
+			() => ({
+				...fields,
+				status: 'published',
+				language: 'nl',
+				relatedSurveys: relatedSurveys.map((slug) => surveyIds.get(slug)).filter(Boolean),
+				relatedCategories: relatedCategories.map((code) => categoryIds.get(code)).filter(Boolean)
+			}),
+			counts
+		);
+	}
+
+	for (const staff of DEMO_STAFF) {
+		await createMissing(
+			pb,
+			'users',
+			'email',
+			staff.email,
+			() => ({
+				...staff,
+				password: options.staffPassword,
+				passwordConfirm: options.staffPassword,
+				verified: true,
+				emailVisibility: false
+			}),
+			counts
+		);
+	}
+
+	return counts;
+}

@@ -1,0 +1,24 @@
+// Vitest global setup for the API project: one seeded server for the run.
+import type { TestProject } from 'vitest/node';
+import { startTestServer, type TestServer } from '../test-server.ts';
+
+declare module 'vitest' {
+	export interface ProvidedContext {
+		pbUrl: string;
+		superuser: { email: string; password: string };
+		staffPassword: string;
+	}
+}
+
+let server: TestServer | undefined;
+
+export async function setup(project: TestProject): Promise<void> {
+	server = await startTestServer();
+	project.provide('pbUrl', server.url);
+	project.provide('superuser', server.superuser);
+	project.provide('staffPassword', server.staffPassword);
+}
+
+export async function teardown(): Promise<void> {
+	await server?.stop();
+}

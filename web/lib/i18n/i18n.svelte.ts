@@ -1,0 +1,74 @@
+// The interface's words. Dutch is bundled; the other languages load on demand
+// so that a resident on a slow phone downloads one language only.
+import nl from './messages/nl.json';
+import {
+	DEFAULT_LANGUAGE,
+	directionOf,
+	fromBrowser,
+	isLanguage,
+	type Language
+} from './languages.ts';
+
+export type MessageKey = keyof typeof nl;
+type Messages = Record<MessageKey, string>;
+
+const loaders: Record<Language, () => Promise<Messages>> = {
+	nl: async () => nl,
+	en: async () => (await import('./messages/en.json')).default,
+	fr: async () => (await import('./messages/fr.json')).default,
+	ar: async () => (await import('./messages/ar.json')).default
+};
+
+const STORAGE_KEY = 'stadsstem.language';
+
+class Locale {
+	language = $state<Language>(DEFAULT_LANGUAGE);
+	messages = $state<Messages>(nl);
+
+	async set(language: Language, remember = true): Promise<void> {
+		this.messages = await loaders[language]();
+		this.language = language;
+		document.documentElement.lang = language;
+		document.documentElement.dir = directionOf(language);
+		if (remember) {
+			try {
+				localStorage.setItem(STORAGE_KEY, language);
+			} catch {
+				// Private browsing may refuse storage; the choice then lasts this visit.
+			}
+		}
+	}
+
+	/** The resident's earlier choice, else the browser's languages. */
+	async restore(remember = true): Promise<void> {
+		let stored: string | null = null;
+		try {
+			stored = remember ? localStorage.getItem(STORAGE_KEY) : null;
+		} catch {
+			stored = null;
+		}
+		const language = isLanguage(stored) ? stored : fromBrowser(navigator.languages ?? []);
+		if (language !== this.language || language !== DEFAULT_LANGUAGE)
+			await this.set(language, false);
+	}
+}
+
+export const locale = new Locale();
+
+/** Translates a key, filling `{name}` placeholders. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+	const template = locale.messages[key] ?? nl[key] ?? key;
+	return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+		name in params ? String(params[name]) : match
+	);
+}
+
+/** Formats a date for the current language, e.g. "31 maart 2027". */
+export function formatDate(value: string | Date): string {
+	const date = typeof value === 'string' ? new Date(value) : value;
+	return new Intl.DateTimeFormat(locale.language === 'nl' ? 'nl-BE' : locale.language, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	}).format(date);
+}
