@@ -1,0 +1,181 @@
+/** Reads CSV event logs: detects delimiter and columns, then streams rows into a LogBuilder. */
+import { LogBuilder, type EventLog } from '../analysis/event-log.ts';
+import { parseTimestampBytes } from '../analysis/timestamps.ts';
+import { CliError } from '../../cli-error.ts';
+import type { ByteSource } from './byte-source.ts';
+import { ByteStringCache, decode } from './byte-strings.ts';
+import { chooseColumns, findCaseAttribute, findColumn, list } from './columns.ts';
+import { CsvTokenizer, FIELD_ESCAPED, splitLine } from './csv-tokenizer.ts';
+import type { ReadRequest } from './read-request.ts';
+
+const DELIMITERS = [',', ';', '\t', '|'];
+
+export interface CsvHeader {
+	delimiter: string;
+	columns: string[];
+	/** Byte offset where the data starts in the first chunk. */
+	dataOffset: number;
+}
+
+export function readHeader(first: Buffer, forced: string | undefined, name: string): CsvHeader {
+	const text = first.subarray(0, Math.min(first.length, 1 << 16)).toString('utf8');
+	const newline = text.indexOf('\n');
+	if (text.trim() === '') throw new CliError(`${name} is empty.`);
+	if (newline < 0 && first.length >= 1 << 16) {
+		throw new CliError(`${name} does not look like a CSV file: its first line is longer than 64 KB.`);
+	}
+	const headerLine = (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '');
+	if (/[\u0000-\u0008\u000e-\u001f]/.test(headerLine)) {
+		throw new CliError(`${name} is not a text event log (it contains binary data).`);
+	}
+	const samples = text.split('\n').slice(1, 21).filter((line) => line.trim() !== '');
+	if (samples.length > 1 && newline >= 0 && !text.endsWith('\n')) samples.pop();
+	const delimiter = forced ?? detectDelimiter(headerLine, samples);
+	const columns = splitLine(headerLine, delimiter).map((column) => column.trim());
+	const dataOffset = newline < 0 ? first.length : Buffer.byteLength(text.slice(0, newline + 1));
+	return { delimiter, columns, dataOffset };
+}
+
+/** The candidate that splits the header into the most fields, consistently with the data lines. */
+export function detectDelimiter(header: string, samples: readonly string[]): string {
+	let best = ',';
+	let bestScore = -1;
+	for (const candidate of DELIMITERS) {
+		const count = splitLine(header, candidate).length;
+		if (count < 2) continue;
+		const consistent = samples.filter((line) => splitLine(line, candidate).length === count).length;
+		const score = consistent * 1000 + count;
+		if (score > bestScore) {
+			best = candidate;
+			bestScore = score;
+		}
+	}
+	return best;
+}
+
+export async function readCsv(
+	source: ByteSource,
+	request: ReadRequest,
+	onChunk?: () => void
+): Promise<EventLog> {
+	const header = readHeader(source.first, request.delimiter, source.name);
+	const { columns } = header;
+	const chosen = chooseColumns(columns, request.columns, source.name);
+	const caseColumns = request.caseAttributes.map((attribute) => {
+		const index = findCaseAttribute(columns, attribute.name);
+		if (index < 0 && attribute.required) throw missing(source.name, attribute.name, columns);
+		return index;
+	});
+	const eventColumns = request.eventAttributes.map((attribute) => {
+		const index = findColumn(columns, attribute.name);
+		if (index < 0 && attribute.required) throw missing(source.name, attribute.name, columns);
+		return index;
+	});
+	const builder = new LogBuilder({
+		caseAttributes: request.caseAttributes.map((attribute) => attribute.name),
+		eventAttributes: request.eventAttributes.map((attribute) => attribute.name)
+	});
+	// Slots: 0 case, 1 activity, 2 time, then case attributes, then event attributes.
+	const wanted = [chosen.case, chosen.activity, chosen.timestamp, ...caseColumns, ...eventColumns];
+	const slotOf = new Int32Array(Math.max(...wanted) + 1).fill(-1);
+	const slotOfWanted = wanted.map((column) => {
+		if (column < 0) return -1;
+		if (slotOf[column] < 0) slotOf[column] = Math.max(...slotOf) + 1;
+		return slotOf[column];
+	});
+	const activities = new ByteStringCache();
+	const caseCaches = caseColumns.map(() => new ByteStringCache());
+	const eventCaches = eventColumns.map(() => new ByteStringCache());
+	const caseValues: (string | undefined)[] = caseColumns.map(() => undefined);
+	const eventValues: (string | undefined)[] = eventColumns.map(() => undefined);
+	const zone = request.zone;
+	let lastCaseBytes = new Uint8Array(0);
+	let lastCase = '';
+	const caseSlot = slotOfWanted[0];
+	const activitySlot = slotOfWanted[1];
+	const timeSlot = slotOfWanted[2];
+	const needed = Math.max(chosen.case, chosen.activity, chosen.timestamp) + 1;
+
+	const tokenizer = new CsvTokenizer(header.delimiter.charCodeAt(0), slotOf, () => {
+		const { starts, ends, kinds, bytes, line } = tokenizer;
+		const cs = starts[caseSlot];
+		const ce = ends[caseSlot];
+		if (tokenizer.fields === 1 && ce === cs) return; // blank line
+		if (tokenizer.fields < needed || tokenizer.unterminated) builder.note('malformed-row', line);
+		if (cs < 0 || ce === cs) return builder.drop('missing-case', line);
+		const as = starts[activitySlot];
+		if (as < 0 || ends[activitySlot] === as) return builder.drop('missing-activity', line);
+		const ts = starts[timeSlot];
+		const te = ends[timeSlot];
+		if (ts < 0 || te === ts) return builder.drop('missing-time', line);
+		const time = parseTimestampBytes(bytes, ts, te, zone);
+		if (Number.isNaN(time)) {
+			if (isBlank(bytes, ts, te)) return builder.drop('missing-time', line);
+			return builder.drop('bad-time', line, decode(bytes, ts, te));
+		}
+		let caseId: string;
+		if (kinds[caseSlot] === FIELD_ESCAPED) caseId = unescape(decode(bytes, cs, ce));
+		else if (sameBytes(lastCaseBytes, bytes, cs, ce)) caseId = lastCase;
+		else {
+			caseId = decode(bytes, cs, ce);
+			lastCaseBytes = bytes.slice(cs, ce);
+			lastCase = caseId;
+		}
+		const activity =
+			kinds[activitySlot] === FIELD_ESCAPED
+				? unescape(decode(bytes, as, ends[activitySlot]))
+				: activities.get(bytes, as, ends[activitySlot]);
+		for (let a = 0; a < caseValues.length; a++) {
+			caseValues[a] = field(bytes, starts, ends, kinds, slotOfWanted[3 + a], caseCaches[a]);
+		}
+		for (let a = 0; a < eventValues.length; a++) {
+			const slot = slotOfWanted[3 + caseValues.length + a];
+			eventValues[a] = field(bytes, starts, ends, kinds, slot, eventCaches[a]);
+		}
+		builder.add(caseId, activity, time, eventValues, caseValues);
+	});
+	tokenizer.push(source.first.subarray(header.dataOffset));
+	onChunk?.();
+	for (;;) {
+		const next = await source.rest.next();
+		if (next.done) break;
+		tokenizer.push(next.value);
+		onChunk?.();
+	}
+	tokenizer.end();
+	return builder.finish();
+}
+
+function field(
+	bytes: Uint8Array,
+	starts: Int32Array,
+	ends: Int32Array,
+	kinds: Uint8Array,
+	slot: number,
+	cache: ByteStringCache
+): string | undefined {
+	if (slot < 0) return undefined;
+	const start = starts[slot];
+	if (start < 0 || ends[slot] === start) return undefined;
+	if (kinds[slot] === FIELD_ESCAPED) return unescape(decode(bytes, start, ends[slot]));
+	return cache.get(bytes, start, ends[slot]);
+}
+
+function sameBytes(previous: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
+	if (previous.length !== end - start) return false;
+	for (let i = 0; i < previous.length; i++) if (previous[i] !== bytes[start + i]) return false;
+	return true;
+}
+
+function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
+	for (let i = start; i < end; i++) if (bytes[i] !== 32 && bytes[i] !== 13 && bytes[i] !== 9) return false;
+	return true;
+}
+
+function unescape(value: string): string {
+	return value.replace(/""/g, '"');
+}
+
+function missing(source: string, name: string, columns: readonly string[]): CliError {
+	return new CliError(`${source} has no column "${name}"; columns are: ${list(columns)}.`);
+}

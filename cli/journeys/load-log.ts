@@ -1,0 +1,79 @@
+/** Picks the right adapter for a file, stdin or PocketBase and returns the built event log. */
+import type { EventLog } from './analysis/event-log.ts';
+import { CliError } from '../cli-error.ts';
+import { openSource } from './input/byte-source.ts';
+import { readCsv } from './input/csv-reader.ts';
+import { readJsonl } from './input/jsonl-reader.ts';
+import { readPocketBase } from './input/pocketbase-reader.ts';
+import type { ReadRequest } from './input/read-request.ts';
+import { readXes } from './input/xes-reader.ts';
+import { createProgress } from './progress.ts';
+
+export type InputFormat = 'csv' | 'jsonl' | 'xes';
+
+export interface LoadOptions extends ReadRequest {
+	/** Force a format instead of guessing from the extension and content. */
+	format?: InputFormat;
+	/** PocketBase base URL; the file argument is then ignored. */
+	from?: string;
+}
+
+export async function loadLog(file: string | undefined, options: LoadOptions): Promise<EventLog> {
+	let log: EventLog;
+	let name: string;
+	if (options.from) {
+		name = options.from;
+		const progress = createProgress('journey_events', undefined, () => 0);
+		log = await readPocketBase(options.from, process.env.STADSSTEM_TOKEN, options, fetch);
+		progress.done();
+	} else {
+		if (!file) throw new CliError('give an event log FILE (or - for standard input, or --from URL).', 2);
+		const source = await openSource(file);
+		name = source.name;
+		const format = options.format ?? guessFormat(source.extension, source.first);
+		const progress = createProgress('reading', source.size, source.bytesRead);
+		const read = format === 'xes' ? readXes : format === 'jsonl' ? readJsonl : readCsv;
+		try {
+			log = await read(source, options, progress.tick);
+		} finally {
+			progress.done();
+		}
+	}
+	checkAttributes(log, options, name);
+	if (log.events === 0) {
+		const dropped = log.quality.droppedRows;
+		throw new CliError(
+			dropped
+				? `no events could be read from ${name}: all ${dropped} rows lack a case, activity or valid time.`
+				: `${name} holds no events.`
+		);
+	}
+	return log;
+}
+
+export function guessFormat(extension: string, first: Uint8Array): InputFormat {
+	if (extension === '.xes') return 'xes';
+	if (extension === '.jsonl' || extension === '.ndjson' || extension === '.json') return 'jsonl';
+	if (extension === '.csv' || extension === '.tsv' || extension === '.txt') return 'csv';
+	for (const byte of first.subarray(0, 512)) {
+		if (byte === 32 || byte === 9 || byte === 10 || byte === 13) continue;
+		if (byte === 60) return 'xes';
+		if (byte === 123) return 'jsonl';
+		break;
+	}
+	return 'csv';
+}
+
+/** Formats without a header can only tell after reading that a required attribute never occurs. */
+function checkAttributes(log: EventLog, options: ReadRequest, name: string): void {
+	options.eventAttributes.forEach((attribute, index) => {
+		if (attribute.required && log.events > 0 && log.eventAttributeValues[index].length === 0) {
+			throw new CliError(`no event in ${name} has a value for "${attribute.name}".`);
+		}
+	});
+	options.caseAttributes.forEach((attribute, index) => {
+		if (attribute.required && log.cases.length && log.cases.every((c) => c.caseValues[index] === undefined)) {
+			throw new CliError(`no case in ${name} has a value for "${attribute.name}".`);
+		}
+	});
+}
