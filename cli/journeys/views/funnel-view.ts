@@ -50,7 +50,7 @@ export function funnelView(result: FunnelResult): View {
 	if (result.inProgress) {
 		notes.push(`${result.inProgress} cases are still in progress; they are not counted as drop-outs.`);
 	}
-	notes.push('Conversion is from the previous step; 95 % interval (Wilson) in brackets.');
+	notes.push('Conversion is from the previous step; the 95 % interval (Wilson) is for that conversion.');
 	return {
 		json,
 		csv: {
