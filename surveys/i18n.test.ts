@@ -29,7 +29,9 @@ describe('translation coverage', () => {
 	it('lists only languages in which every text exists', () => {
 		const raw = rawSurvey();
 		expect(completeLanguages(parsed(raw))).toEqual(['nl']);
-		const all = JSON.parse(JSON.stringify(raw).replace(/\{"nl":"([^"]*)"\}/g, '{"nl":"$1","fr":"$1"}'));
+		const all = JSON.parse(
+			JSON.stringify(raw).replace(/\{"nl":"([^"]*)"\}/g, '{"nl":"$1","fr":"$1"}')
+		);
 		all.title = { nl: 'Test', fr: 'Test' };
 		expect(completeLanguages(parsed(all))).toEqual(['nl', 'fr']);
 	});
@@ -41,6 +43,8 @@ describe('translation coverage', () => {
 		expect(missing[0].entries[0].path).toEqual(['intro']);
 		const warnings = lintSurvey(def).filter((w) => w.rule === 'missing_translation');
 		expect(warnings.length).toBe(missing[0].entries.length * 2);
-		expect(warnings.find((w) => w.questionId === 'choice')?.message).toContain('residents reading en see Dutch');
+		expect(warnings.find((w) => w.questionId === 'choice')?.message).toContain(
+			'residents reading en see Dutch'
+		);
 	});
 });

@@ -11,7 +11,10 @@ describe('lintSurvey', () => {
 					id: 'stiff',
 					type: 'single_choice',
 					label: nl('Indien u hier woont, welk plan wordt door u gekozen?'),
-					help: { nl: 'Kies één plan.', en: 'Choose one plan, whereby the text is only checked in Dutch.' },
+					help: {
+						nl: 'Kies één plan.',
+						en: 'Choose one plan, whereby the text is only checked in Dutch.'
+					},
 					options: [
 						{ id: 'a', label: nl('Een rondpunt') },
 						{ id: 'b', label: nl('Verkeerslichten middels sensoren') }

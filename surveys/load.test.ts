@@ -85,7 +85,10 @@ describe('content hash', () => {
 		const a = parseSurveyYaml(VALID, 'test-survey.yaml').survey!;
 		const reordered = `# a comment\n${stringify(Object.fromEntries(Object.entries(rawSurvey()).reverse()), { indent: 4 })}`;
 		const b = parseSurveyYaml(reordered, 'test-survey.yaml').survey!;
-		const changed = parseSurveyYaml(VALID.replace('Een korte uitleg.', 'Een andere uitleg.'), 'test-survey.yaml').survey!;
+		const changed = parseSurveyYaml(
+			VALID.replace('Een korte uitleg.', 'Een andere uitleg.'),
+			'test-survey.yaml'
+		).survey!;
 		expect(b.hash).toBe(a.hash);
 		expect(changed.hash).not.toBe(a.hash);
 	});
@@ -106,7 +109,11 @@ describe('loadSurveys', () => {
 			join(dir, 'missing.yaml')
 		]);
 		expect(surveys.map((s) => s.slug)).toEqual(['test-survey']);
-		expect(problems.map((p) => p.code).sort()).toEqual(['duplicate_slug', 'slug_mismatch', 'unreadable']);
+		expect(problems.map((p) => p.code).sort()).toEqual([
+			'duplicate_slug',
+			'slug_mismatch',
+			'unreadable'
+		]);
 	});
 
 	it('finds YAML files recursively, skipping hidden folders', async () => {
@@ -143,7 +150,9 @@ describe('the demo surveys', async () => {
 	});
 
 	it('pass the plain-language lint, except one documented warning', () => {
-		const warnings = surveys.flatMap(lintLoadedSurvey).map((w) => `${w.questionId} ${w.code} ${w.message.split('"')[1]}`);
+		const warnings = surveys
+			.flatMap(lintLoadedSurvey)
+			.map((w) => `${w.questionId} ${w.code} ${w.message.split('"')[1]}`);
 		// "identiteitskaart" is the word residents know for their ID card; every shorter option
 		// ("eID") is harder at B1, so the warning stays (see surveys/README.md).
 		expect(warnings).toEqual(['hulp_bij long_word identiteitskaart']);

@@ -33,9 +33,11 @@ describe('sentences and words', () => {
 	});
 
 	it('ignores links, e-mail addresses and {placeholders}', () => {
-		expect(splitWords('Mail naar info@antwerpen.be of ga naar https://www.antwerpen.be/verkeersveiligheid voor {aantalDeelnemers}').map((w) => w.text)).toEqual(
-			['Mail', 'naar', 'of', 'ga', 'naar', 'voor']
-		);
+		expect(
+			splitWords(
+				'Mail naar info@antwerpen.be of ga naar https://www.antwerpen.be/verkeersveiligheid voor {aantalDeelnemers}'
+			).map((w) => w.text)
+		).toEqual(['Mail', 'naar', 'of', 'ga', 'naar', 'voor']);
 	});
 });
 
@@ -44,31 +46,43 @@ describe('long sentences', () => {
 		const twenty = Array.from({ length: 20 }, () => 'woord').join(' ') + '.';
 		expect(rules(twenty)).toEqual([]);
 		const long = `${twenty.slice(0, -1)} extra.`;
-		expect(checkDutchText(long)).toMatchObject([{ rule: 'long_sentence', start: 0, end: long.length }]);
+		expect(checkDutchText(long)).toMatchObject([
+			{ rule: 'long_sentence', start: 0, end: long.length }
+		]);
 	});
 
 	it('takes a custom limit', () => {
-		expect(checkDutchText('Een twee drie vier.', { maxSentenceWords: 3 })[0].message).toContain('4 words');
+		expect(checkDutchText('Een twee drie vier.', { maxSentenceWords: 3 })[0].message).toContain(
+			'4 words'
+		);
 	});
 });
 
 describe('long words', () => {
 	it('warns about words above 15 letters', () => {
-		expect(rules('De verkeersveiligheid is belangrijk.')).toEqual(['long_word: verkeersveiligheid']);
+		expect(rules('De verkeersveiligheid is belangrijk.')).toEqual([
+			'long_word: verkeersveiligheid'
+		]);
 		expect(rules('Er komen verkeerslichten.')).toEqual([]);
 	});
 
 	it('leaves names, numbers and allowed words alone; checks hyphenated parts one by one', () => {
-		expect(rules('We gaan naar Berendrecht-Zandvliet-Lillo en de Sint-Bernardsesteenweg.')).toEqual([]);
+		expect(rules('We gaan naar Berendrecht-Zandvliet-Lillo en de Sint-Bernardsesteenweg.')).toEqual(
+			[]
+		);
 		expect(rules('Verkeersveiligheid eerst.')).toEqual(['long_word: Verkeersveiligheid']);
-		expect(checkDutchText('Je identiteitskaart.', { allowWords: ['identiteitskaart'] })).toEqual([]);
+		expect(checkDutchText('Je identiteitskaart.', { allowWords: ['identiteitskaart'] })).toEqual(
+			[]
+		);
 		expect(rules('Code 1234567890123456789.')).toEqual([]);
 	});
 });
 
 describe('passive voice', () => {
 	it('finds worden/wordt/werd with a participle, before or after it', () => {
-		expect(rules('Het plein wordt volgend jaar aangelegd.')).toEqual(['passive_voice: wordt volgend jaar aangelegd']);
+		expect(rules('Het plein wordt volgend jaar aangelegd.')).toEqual([
+			'passive_voice: wordt volgend jaar aangelegd'
+		]);
 		expect(rules('De resultaten worden in mei gepubliceerd op de website.')).toEqual([
 			'passive_voice: worden in mei gepubliceerd'
 		]);
@@ -76,7 +90,9 @@ describe('passive voice', () => {
 			'passive_voice: goedgekeurd wordt'
 		]);
 		expect(rules('Het voorstel werd besproken.')).toEqual(['passive_voice: werd besproken']);
-		expect(rules('Je gegevens worden goed bewaard.')).toEqual(['passive_voice: worden goed bewaard']);
+		expect(rules('Je gegevens worden goed bewaard.')).toEqual([
+			'passive_voice: worden goed bewaard'
+		]);
 	});
 
 	it('stays quiet on active sentences and look-alikes', () => {
@@ -98,7 +114,9 @@ describe('passive voice', () => {
 
 describe('jargon', () => {
 	it('finds the officialese words of the issue with their plain alternative', () => {
-		const issues = checkDutchText('Teneinde uw mening te kennen, vragen wij u middels dit formulier inzake het plein te antwoorden.');
+		const issues = checkDutchText(
+			'Teneinde uw mening te kennen, vragen wij u middels dit formulier inzake het plein te antwoorden.'
+		);
 		expect(issues.map((i) => [i.excerpt, i.suggestion])).toEqual([
 			['teneinde', 'om'],
 			['middels', 'met'],
@@ -116,7 +134,10 @@ describe('jargon', () => {
 	});
 
 	it('takes a custom list and has sane entries', () => {
-		expect(checkDutchText('Dat is cool.', { jargon: [{ term: 'cool', alternative: 'fijn' }] })[0].suggestion).toBe('fijn');
+		expect(
+			checkDutchText('Dat is cool.', { jargon: [{ term: 'cool', alternative: 'fijn' }] })[0]
+				.suggestion
+		).toBe('fijn');
 		for (const entry of JARGON) expect(entry.term).toBe(entry.term.toLowerCase());
 	});
 });
@@ -124,7 +145,11 @@ describe('jargon', () => {
 describe('message files', () => {
 	it('checks every string of a nested message object with its key', () => {
 		const issues = checkDutchMessages({
-			survey: { submit: 'Verstuur', thanks: 'Je antwoord wordt bewaard.', list: ['Middels de knop.'] },
+			survey: {
+				submit: 'Verstuur',
+				thanks: 'Je antwoord wordt bewaard.',
+				list: ['Middels de knop.']
+			},
 			count: 3
 		});
 		expect(issues.map((i) => `${i.key} ${i.rule}`)).toEqual([

@@ -69,7 +69,12 @@ describe('parseSurveyDefinition: valid definitions', () => {
 				showIf: {
 					all: [
 						{ question: 'choice', in: ['a', 'b'] },
-						{ any: [{ question: 'many', includes: 'x' }, { question: 'score', atLeast: 4 }] },
+						{
+							any: [
+								{ question: 'many', includes: 'x' },
+								{ question: 'score', atLeast: 4 }
+							]
+						},
 						{ not: { question: 'agree', equals: false } },
 						{ question: 'score', atMost: 5 },
 						{ question: 'spot', answered: true },
@@ -145,7 +150,12 @@ describe('parseSurveyDefinition: survey-level errors', () => {
 	});
 
 	it('orders opens, closes and resultsAt', () => {
-		const raw = { ...rawSurvey(), opens: '2027-01-01', closes: '2026-12-01', resultsAt: '2026-11-01' };
+		const raw = {
+			...rawSurvey(),
+			opens: '2027-01-01',
+			closes: '2026-12-01',
+			resultsAt: '2026-11-01'
+		};
 		expect(codes(errorsOf(raw))).toEqual(['closes out_of_range', 'resultsAt out_of_range']);
 	});
 
@@ -167,12 +177,19 @@ describe('parseSurveyDefinition: question errors', () => {
 		expect(codes(errorsOf(withQuestion(1, { type: 'rating' })))).toEqual([
 			'questions[1].type invalid_value'
 		]);
-		expect(codes(errorsOf(rawSurvey(['text'])))).toEqual(['questions[0] wrong_type', 'questions too_few']);
+		expect(codes(errorsOf(rawSurvey(['text'])))).toEqual([
+			'questions[0] wrong_type',
+			'questions too_few'
+		]);
 	});
 
 	it('checks ids and duplicates', () => {
-		expect(codes(errorsOf(withQuestion(1, { id: 'Kies-1' })))).toEqual(['questions[1].id invalid_format']);
-		expect(codes(errorsOf(withQuestion(2, { id: 'choice' })))).toEqual(['questions[2].id duplicate_id']);
+		expect(codes(errorsOf(withQuestion(1, { id: 'Kies-1' })))).toEqual([
+			'questions[1].id invalid_format'
+		]);
+		expect(codes(errorsOf(withQuestion(2, { id: 'choice' })))).toEqual([
+			'questions[2].id duplicate_id'
+		]);
 	});
 
 	it('checks choice options', () => {
@@ -204,7 +221,9 @@ describe('parseSurveyDefinition: question errors', () => {
 	});
 
 	it('checks scales', () => {
-		expect(codes(errorsOf(withQuestion(3, { min: 5, max: 1 })))).toEqual(['questions[3].max out_of_range']);
+		expect(codes(errorsOf(withQuestion(3, { min: 5, max: 1 })))).toEqual([
+			'questions[3].max out_of_range'
+		]);
 		expect(codes(errorsOf(withQuestion(3, { min: 0, max: 20 })))).toEqual([
 			'questions[3].max out_of_range'
 		]);
@@ -228,10 +247,9 @@ describe('parseSurveyDefinition: question errors', () => {
 		expect(codes(errorsOf(withQuestion(8, { center: { lat: 50, lng: 4.45 } })))).toEqual([
 			'questions[8].center out_of_range'
 		]);
-		expect(codes(errorsOf(withQuestion(8, { center: { lat: 'x', lng: 4.45 }, zoom: 30 })))).toEqual([
-			'questions[8].center.lat wrong_type',
-			'questions[8].zoom out_of_range'
-		]);
+		expect(codes(errorsOf(withQuestion(8, { center: { lat: 'x', lng: 4.45 }, zoom: 30 })))).toEqual(
+			['questions[8].center.lat wrong_type', 'questions[8].zoom out_of_range']
+		);
 	});
 
 	it('refuses a required info block and fields of other types', () => {
@@ -256,7 +274,9 @@ describe('parseSurveyDefinition: showIf', () => {
 		]);
 		const early = rawQuestions();
 		early[1].showIf = { question: 'agree', equals: true };
-		expect(codes(errorsOf(rawSurvey(early)))).toEqual(['questions[1].showIf.question forward_reference']);
+		expect(codes(errorsOf(rawSurvey(early)))).toEqual([
+			'questions[1].showIf.question forward_reference'
+		]);
 	});
 
 	it('rejects values that the question cannot have', () => {
@@ -298,14 +318,21 @@ describe('parseSurveyDefinition: showIf', () => {
 	it('does not pile a second error on a condition that uses a broken question', () => {
 		const questions = rawQuestions();
 		questions[1] = { ...questions[1], options: 'broken' };
-		questions.push({ id: 'extra', type: 'yes_no', label: nl('X'), showIf: { question: 'choice', equals: 'a' } });
+		questions.push({
+			id: 'extra',
+			type: 'yes_no',
+			label: nl('X'),
+			showIf: { question: 'choice', equals: 'a' }
+		});
 		expect(codes(errorsOf(rawSurvey(questions)))).toEqual(['questions[1].options wrong_type']);
 	});
 });
 
 describe('helpers', () => {
 	it('formats paths', () => {
-		expect(formatPath(['questions', 2, 'options', 0, 'label', 'nl'])).toBe('questions[2].options[0].label.nl');
+		expect(formatPath(['questions', 2, 'options', 0, 'label', 'nl'])).toBe(
+			'questions[2].options[0].label.nl'
+		);
 		expect(formatPath([])).toBe('(root)');
 	});
 
@@ -319,7 +346,9 @@ describe('helpers', () => {
 	it('collects every text with its path and question', () => {
 		const texts = collectTexts(parsed());
 		expect(texts[0]).toEqual({ path: ['title'], text: { nl: 'Test', en: 'Test', fr: 'Test' } });
-		expect(texts.some((t) => formatPath(t.path) === 'questions[3].maxLabel' && t.questionId === 'score')).toBe(true);
+		expect(
+			texts.some((t) => formatPath(t.path) === 'questions[3].maxLabel' && t.questionId === 'score')
+		).toBe(true);
 		expect(texts.some((t) => formatPath(t.path) === 'questions[0].body')).toBe(true);
 		expect(texts.at(-1)?.path).toEqual(['whatNext']);
 	});

@@ -59,7 +59,12 @@ describe('validateResponse per question type', () => {
 		);
 		const result = validateResponse(minTwo, { ...good, many: ['x'] });
 		expect(result.errors).toEqual([
-			{ questionId: 'many', code: 'too_few', messageKey: 'survey.answer.too_few', params: { min: 2, count: 1 } }
+			{
+				questionId: 'many',
+				code: 'too_few',
+				messageKey: 'survey.answer.too_few',
+				params: { min: 2, count: 1 }
+			}
 		]);
 	});
 
@@ -96,7 +101,9 @@ describe('validateResponse per question type', () => {
 		expect(errorFor({ spot: { lat: 91, lng: 4.4 } }, 'spot')).toEqual(['invalid_point']);
 		expect(errorFor({ spot: { lat: 51.2, lng: Number.NaN } }, 'spot')).toEqual(['invalid_point']);
 		expect(errorFor({ spot: [51.2, 4.4] }, 'spot')).toEqual(['invalid_point']);
-		expect(errorFor({ spot: { lat: 51.2, lng: 4.4, note: 'x' } }, 'spot')).toEqual(['invalid_point']);
+		expect(errorFor({ spot: { lat: 51.2, lng: 4.4, note: 'x' } }, 'spot')).toEqual([
+			'invalid_point'
+		]);
 		expect(errorFor({ spot: { lat: 50.85, lng: 4.35 } }, 'spot')).toEqual(['outside_area']);
 	});
 
@@ -161,18 +168,22 @@ describe('conditional questions', () => {
 	);
 
 	it('shows questions by earlier answers', () => {
-		const ids = (answers: Record<string, unknown>) => visibleQuestions(conditional, answers).map((q) => q.id);
+		const ids = (answers: Record<string, unknown>) =>
+			visibleQuestions(conditional, answers).map((q) => q.id);
 		expect(ids({})).toEqual(['often', 'safe']);
 		expect(ids({ often: 'daily' })).toEqual(['often', 'safe']);
 		expect(ids({ often: 'never' })).toEqual(['often', 'why_never']);
-		expect(ids({ often: 'never', why_never: 'Te ver' })).toEqual(['often', 'why_never', 'reason_detail']);
+		expect(ids({ often: 'never', why_never: 'Te ver' })).toEqual([
+			'often',
+			'why_never',
+			'reason_detail'
+		]);
 	});
 
 	it('hides dependants of a hidden question, even if a stale answer is still there', () => {
-		expect(visibleQuestions(conditional, { often: 'daily', why_never: 'Te ver' }).map((q) => q.id)).toEqual([
-			'often',
-			'safe'
-		]);
+		expect(
+			visibleQuestions(conditional, { often: 'daily', why_never: 'Te ver' }).map((q) => q.id)
+		).toEqual(['often', 'safe']);
 	});
 
 	it('requires a visible required question but never a hidden one', () => {
@@ -183,8 +194,17 @@ describe('conditional questions', () => {
 
 	it('refuses an answer to a hidden question', () => {
 		const result = validateResponse(conditional, { often: 'daily', why_never: 'Te ver', safe: 3 });
-		expect(result.errors.map((e) => `${e.questionId} ${e.code}`)).toEqual(['why_never hidden_answered']);
-		expect(validateResponse(conditional, { often: 'never', why_never: 'Te ver', reason_detail: true, safe: 2 }).errors.map((e) => e.code)).toEqual(['hidden_answered']);
+		expect(result.errors.map((e) => `${e.questionId} ${e.code}`)).toEqual([
+			'why_never hidden_answered'
+		]);
+		expect(
+			validateResponse(conditional, {
+				often: 'never',
+				why_never: 'Te ver',
+				reason_detail: true,
+				safe: 2
+			}).errors.map((e) => e.code)
+		).toEqual(['hidden_answered']);
 		// An empty value for a hidden question is how the web app clears it: fine.
 		expect(validateResponse(conditional, { often: 'daily', why_never: '' }).ok).toBe(true);
 	});
@@ -205,11 +225,31 @@ describe('conditional questions', () => {
 		expect(evaluateCondition({ not: { question: 'n', equals: 'a' } }, answers)).toBe(true);
 		expect(
 			evaluateCondition(
-				{ all: [{ question: 'c', equals: 'a' }, { any: [{ question: 's', atLeast: 5 }, { question: 'y', equals: false }] }] },
+				{
+					all: [
+						{ question: 'c', equals: 'a' },
+						{
+							any: [
+								{ question: 's', atLeast: 5 },
+								{ question: 'y', equals: false }
+							]
+						}
+					]
+				},
 				answers
 			)
 		).toBe(true);
-		expect(evaluateCondition({ any: [{ question: 'c', equals: 'b' }, { question: 's', atLeast: 5 }] }, answers)).toBe(false);
+		expect(
+			evaluateCondition(
+				{
+					any: [
+						{ question: 'c', equals: 'b' },
+						{ question: 's', atLeast: 5 }
+					]
+				},
+				answers
+			)
+		).toBe(false);
 	});
 });
 
@@ -218,18 +258,35 @@ describe('error codes', () => {
 		// One answer set that triggers each code at least once, as a guard for the list itself.
 		const seen = new Set<ResponseErrorCode>();
 		const cases: Record<string, unknown>[] = [
-			{ choice: undefined, many: ['x', 'w'], score: 9, agree: 'ja', order: ['p'], remarks: 'x'.repeat(30), spot: { lat: 0, lng: 0 }, intro_block: 'x', nope: 1 },
+			{
+				choice: undefined,
+				many: ['x', 'w'],
+				score: 9,
+				agree: 'ja',
+				order: ['p'],
+				remarks: 'x'.repeat(30),
+				spot: { lat: 0, lng: 0 },
+				intro_block: 'x',
+				nope: 1
+			},
 			{ many: ['x', 'x'], spot: 'here' },
 			{ many: ['x', 'y', 'z'] }
 		];
-		for (const c of cases) for (const e of validateResponse(def, { ...good, ...c }).errors) seen.add(e.code);
+		for (const c of cases)
+			for (const e of validateResponse(def, { ...good, ...c }).errors) seen.add(e.code);
 		for (const e of validateResponse(def, 'x').errors) seen.add(e.code);
-		const minTwo = parsed(rawSurvey(rawQuestions().map((q) => (q.id === 'many' ? { ...q, minSelected: 2 } : q))));
+		const minTwo = parsed(
+			rawSurvey(rawQuestions().map((q) => (q.id === 'many' ? { ...q, minSelected: 2 } : q)))
+		);
 		for (const e of validateResponse(minTwo, { ...good, many: ['x'] }).errors) seen.add(e.code);
 		const cond = parsed(
-			rawSurvey([...rawQuestions(), { id: 'later', type: 'yes_no', label: nl('?'), showIf: { question: 'agree', equals: true } }])
+			rawSurvey([
+				...rawQuestions(),
+				{ id: 'later', type: 'yes_no', label: nl('?'), showIf: { question: 'agree', equals: true } }
+			])
 		);
-		for (const e of validateResponse(cond, { ...good, agree: false, later: true }).errors) seen.add(e.code);
+		for (const e of validateResponse(cond, { ...good, agree: false, later: true }).errors)
+			seen.add(e.code);
 		expect([...seen].sort()).toEqual([...RESPONSE_ERROR_CODES].sort());
 	});
 });
@@ -250,10 +307,17 @@ describe('runs inside PocketBase (goja)', () => {
 	const here = (name: string) => fileURLToPath(new URL(name, import.meta.url));
 
 	it('imports nothing from Node or npm, only types and pure siblings', () => {
-		for (const file of ['validate-response.ts', 'schema.ts', 'i18n.ts', 'plain-language.ts', 'lint.ts']) {
+		for (const file of [
+			'validate-response.ts',
+			'schema.ts',
+			'i18n.ts',
+			'plain-language.ts',
+			'lint.ts'
+		]) {
 			const source = readFileSync(here(file), 'utf8');
 			const imports = [...source.matchAll(/^import\s[^;]*?from\s+'([^']+)'/gms)].map((m) => m[1]);
-			for (const spec of imports) expect(spec, `${file} imports ${spec}`).toMatch(/^\.\/[a-z0-9-]+\.ts$/);
+			for (const spec of imports)
+				expect(spec, `${file} imports ${spec}`).toMatch(/^\.\/[a-z0-9-]+\.ts$/);
 		}
 		const validator = readFileSync(here('validate-response.ts'), 'utf8');
 		expect(validator).toMatch(/^import type \{[^}]*\} from '\.\/schema\.ts';$/m);
@@ -293,7 +357,10 @@ describe('runs inside PocketBase (goja)', () => {
 		const code = out.outputFiles[0].text;
 		const module = { exports: {} as Record<string, (...args: unknown[]) => unknown> };
 		runInNewContext(code, { module, exports: module.exports });
-		const result = module.exports.validateResponse(def, { ...good, score: 9 }) as { ok: boolean; errors: { code: string }[] };
+		const result = module.exports.validateResponse(def, { ...good, score: 9 }) as {
+			ok: boolean;
+			errors: { code: string }[];
+		};
 		expect(result.ok).toBe(false);
 		expect(result.errors.map((e) => e.code)).toEqual(['out_of_range']);
 	});

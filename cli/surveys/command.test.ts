@@ -73,7 +73,10 @@ describe('stadsstem surveys validate', () => {
 		expect(code).toBe(0);
 		const out = JSON.parse(stdout);
 		expect(out.surveys).toHaveLength(3);
-		expect(out.surveys[0]).toMatchObject({ file: expect.stringMatching(/^surveys\/demo\//), hash: expect.stringMatching(/^sha256:/) });
+		expect(out.surveys[0]).toMatchObject({
+			file: expect.stringMatching(/^surveys\/demo\//),
+			hash: expect.stringMatching(/^sha256:/)
+		});
 		expect(out.problems).toEqual([]);
 	});
 
@@ -81,7 +84,9 @@ describe('stadsstem surveys validate', () => {
 		const file = tempFile('syntax.yaml', 'slug: a\ntitle: [oops\n');
 		const { code, stdout } = run('validate', file);
 		expect(code).toBe(1);
-		expect(stdout).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error \\[yaml_`));
+		expect(stdout).toMatch(
+			new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+ error \\[yaml_`)
+		);
 	});
 
 	it('says so in one sentence when a file does not exist', () => {
@@ -95,7 +100,9 @@ describe('stadsstem surveys lint', () => {
 	it('passes the demo surveys with the one documented warning', () => {
 		const { code, stdout } = run('lint');
 		expect(code).toBe(0);
-		expect(stdout).toMatch(/tevredenheid-webpunt\.yaml:\d+:\d+ warning \[long_word\] questions\[1\]\.options\[0\]\.label\.nl: .*\(question "hulp_bij"\)/);
+		expect(stdout).toMatch(
+			/tevredenheid-webpunt\.yaml:\d+:\d+ warning \[long_word\] questions\[1\]\.options\[0\]\.label\.nl: .*\(question "hulp_bij"\)/
+		);
 		expect(stdout).toContain('3 survey files linted, 1 warning');
 	});
 
@@ -103,12 +110,17 @@ describe('stadsstem surveys lint', () => {
 		const stiff = BROKEN.replace('district: Antwerp\n', '')
 			.replace('{ en: Why? }', '{ nl: Waarom? }')
 			.replace('equals: c', 'equals: b')
-			.replace('label: { nl: Kies }', 'label: { nl: Welk plan wordt door u gekozen middels dit formulier? }');
+			.replace(
+				'label: { nl: Kies }',
+				'label: { nl: Welk plan wordt door u gekozen middels dit formulier? }'
+			);
 		const file = tempFile('kapotte-bevraging.yaml', stiff);
 		const ok = run('lint', file);
 		expect(ok.code).toBe(0);
 		expect(ok.stdout).toContain('warning [passive_voice] questions[0].label.nl');
-		expect(ok.stdout).toContain('warning [jargon] questions[0].label.nl: "middels" is officialese; write "met". (question "kies")');
+		expect(ok.stdout).toContain(
+			'warning [jargon] questions[0].label.nl: "middels" is officialese; write "met". (question "kies")'
+		);
 		const strict = run('lint', '--max-warnings', '0', file);
 		expect(strict.code).toBe(1);
 		expect(strict.stderr.trim()).toBe('stadsstem: 2 warnings (at most 0 allowed)');
