@@ -7,7 +7,10 @@ describe('analysis core purity', () => {
 	const folder = fileURLToPath(new URL('.', import.meta.url));
 	const sources = readdirSync(folder).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
 	it.each(sources)('%s uses no Node APIs', (name) => {
-		const text = readFileSync(folder + name, 'utf8');
+		// Comments may well talk about "the process"; only code counts.
+		const text = readFileSync(folder + name, 'utf8')
+			.replace(/\/\*[\s\S]*?\*\//g, '')
+			.replace(/^\s*\/\/.*$/gm, '');
 		expect(text).not.toMatch(/from ['"](node:|fs|path|zlib|stream|os|child_process)/);
 		expect(text).not.toMatch(/\b(Buffer|process)\s*[.[(]|\brequire\(|__dirname|\bnew Buffer\b/);
 	});
