@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -156,5 +156,15 @@ describe('the demo surveys', async () => {
 		// "identiteitskaart" is the word residents know for their ID card; every shorter option
 		// ("eID") is harder at B1, so the warning stays (see surveys/README.md).
 		expect(warnings).toEqual(['hulp_bij long_word identiteitskaart']);
+	});
+});
+
+describe('the example in README.md', () => {
+	it('is a valid survey', () => {
+		const readme = readFileSync(join(SURVEYS_DIR, 'README.md'), 'utf8');
+		const example = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+		const { survey, problems } = parseSurveyYaml(example, 'speeltuin-kiel.yaml');
+		expect(problems).toEqual([]);
+		expect(survey?.definition.questions[1].showIf).toEqual({ question: 'kinderen', equals: true });
 	});
 });
