@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { writeJourneyCsv } from './fixtures/journey-generator.ts';
+
+const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const LOGS = path.resolve(repoRoot, '../shared/data/event-logs');
+const dir = mkdtempSync(path.join(tmpdir(), 'journeys-e2e-'));
+
+function cli(args: string[], input?: string) {
+	const result = spawnSync(process.execPath, ['cli/bin/stadsstem.js', 'journeys', ...args], {
+		cwd: repoRoot,
+		input,
+		encoding: 'utf8',
+		env: { ...process.env, STADSSTEM_TOKEN: '' }
+	});
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function expectCleanError(result: ReturnType<typeof cli>, pattern: RegExp) {
+	expect(result.code).not.toBe(0);
+	expect(result.stderr).toMatch(pattern);
+	expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+}
+
+describe('stadsstem journeys (end to end)', { timeout: 60_000 }, () => {
+	it('summary --format json on the sepsis log', () => {
+		const result = cli(['summary', path.join(LOGS, 'sepsis.csv'), '--format', 'json']);
+		expect(result.code).toBe(0);
+		const summary = JSON.parse(result.stdout);
+		expect(Object.keys(summary)).toEqual([
+			'events',
+			'cases',
+			'activities',
+			'droppedRows',
+			'variants',
+			'startActivities',
+			'endActivities',
+			'directlyFollows',
+			'caseDuration',
+			'rework'
+		]);
+		expect(summary).toMatchObject({ events: 15214, cases: 1050, activities: 16, variants: 846 });
+	});
+
+	it('reads XES from standard input', () => {
+		const xes = readFileSync(path.join(LOGS, 'running-example.xes'), 'utf8');
+		const result = cli(['variants', '-', '--format', 'json', '--top', '2'], xes);
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout)).toMatchObject({ cases: 6, variants: 6 });
+	});
+
+	it('funnel, compare, dropouts and channels on a generated journey export with known answers', () => {
+		const file = path.join(dir, 'journeys.csv');
+		const truth = writeJourneyCsv(file, { journeys: 3000, seed: 7 });
+		const steps = truth.steps.join(',');
+		const funnelResult = cli(['funnel', file, '--steps', steps, '--by', 'channel', '--format', 'json']);
+		expect(funnelResult.code).toBe(0);
+		const json = JSON.parse(funnelResult.stdout);
+		expect(json.steps.map((s: { reached: number }) => s.reached)).toEqual(truth.reached);
+		for (const [channel, reached] of Object.entries(truth.reachedByChannel)) {
+			expect(json.segments[channel].steps.map((s: { reached: number }) => s.reached)).toEqual(reached);
+		}
+		const compare = cli(['compare', file, '--steps', steps, '--by', 'channel', '--format', 'json']);
+		expect(compare.code).toBe(0);
+		const cells = JSON.parse(compare.stdout).cells as { step: string; segment: string; verdict: string }[];
+		// The generator makes kiosk users drop far more at the photo step.
+		expect(cells.find((c) => c.step === 'photo' && c.segment === 'kiosk')?.verdict).toBe('lower');
+		const dropoutsResult = cli(['dropouts', file, '--steps', steps, '--format', 'json']);
+		expect(dropoutsResult.code).toBe(0);
+		expect(JSON.parse(dropoutsResult.stdout).errorRule).toBe('type-column');
+		const channels = cli(['channels', file, '--format', 'json']);
+		expect(channels.code).toBe(0);
+		expect(JSON.parse(channels.stdout).switchedCases).toBe(truth.switchedCases);
+		const csv = cli(['funnel', file, '--steps', steps, '--format', 'csv']);
+		expect(csv.stdout.split('\n')[0]).toBe(
+			'segment,step,reached,inProgress,dropped,conversionFromPrevious,conversionFromStart,ci95Low,ci95High'
+		);
+	});
+
+	it('fails clearly on broken input, without a stack trace', () => {
+		const broken = path.join(dir, 'broken.xes');
+		writeFileSync(broken, '<log><trace><event><string key="concept:name" value="A"/></trace>');
+		expectCleanError(cli(['summary', broken]), /^stadsstem: .*not valid XES/);
+		expectCleanError(cli(['summary', path.join(dir, 'nope.csv')]), /no such file/);
+		const noColumns = path.join(dir, 'cols.csv');
+		writeFileSync(noColumns, 'a,b\n1,2\n');
+		expectCleanError(cli(['summary', noColumns]), /--case/);
+		expectCleanError(cli(['funnel', path.join(LOGS, 'sepsis.csv'), '--steps', 'Nope']), /step "Nope" does not occur/);
+		expectCleanError(cli(['summary', path.join(LOGS, 'sepsis.csv'), '--tz', 'Mars/Base']), /--tz/);
+		expectCleanError(cli(['summary', '--from', 'http://127.0.0.1:9']), /STADSSTEM_TOKEN/);
+	});
+
+	it('warns about dropped rows with line numbers on stderr', () => {
+		const file = path.join(dir, 'dropped.csv');
+		writeFileSync(file, 'Case ID,Activity,Complete Timestamp\n1,a,2024-01-01 10:00\n2,,2024-01-01 10:00\n3,b,soon\n');
+		const result = cli(['summary', file, '--format', 'json']);
+		expect(result.code).toBe(0);
+		expect(JSON.parse(result.stdout).droppedRows).toBe(2);
+		expect(result.stderr).toContain('1 rows without an activity were dropped (line 3)');
+		expect(result.stderr).toContain('(line 4; for example "soon")');
+	});
+});
