@@ -60,6 +60,9 @@ export interface LogBuilderOptions {
 }
 
 const MAX_EXAMPLES = 5;
+const NONE_NUMBERS: number[][] = [];
+const NONE_VALUES: (string | undefined)[] = [];
+const NONE_TIMES: number[] = [];
 
 interface CaseBuffer {
 	id: string;
@@ -76,7 +79,8 @@ export class LogBuilder {
 	readonly eventAttributes: readonly string[];
 	readonly caseAttributes: readonly string[];
 	private readonly valueInterners: Interner[];
-	private readonly cases = new Map<string, CaseBuffer>();
+	private readonly slots = new Map<string, number>();
+	private buffers: CaseBuffer[] = [];
 	private lastCase: CaseBuffer | undefined;
 	private events = 0;
 	private start = Infinity;
@@ -102,27 +106,54 @@ export class LogBuilder {
 	): void {
 		let trace = this.lastCase;
 		if (trace === undefined || trace.id !== caseId) {
-			trace = this.cases.get(caseId);
-			if (trace === undefined) {
-				trace = {
-					id: caseId,
-					acts: [],
-					times: [],
-					sorted: true,
-					eventValues: this.eventAttributes.map(() => []),
-					caseValues: this.caseAttributes.map(() => undefined),
-					caseValueTimes: this.caseAttributes.map(() => Infinity)
-				};
-				this.cases.set(caseId, trace);
-			}
+			trace = this.buffers[this.caseSlot(caseId)];
 			this.lastCase = trace;
 		}
-		const count = trace.times.length;
-		if (count > 0) {
-			const previous = trace.times[count - 1];
-			if (time < previous) trace.sorted = false;
+		this.push(trace, this.activities.id(activity), time, eventValues, caseValues);
+	}
+
+	/** A stable number for a case, for readers that keep their own key lookup. */
+	caseSlot(caseId: string): number {
+		let slot = this.slots.get(caseId);
+		if (slot === undefined) {
+			slot = this.buffers.length;
+			// Most runs track no attributes: share empty arrays instead of allocating three per case.
+			const plain = this.eventAttributes.length === 0 && this.caseAttributes.length === 0;
+			this.buffers.push({
+				id: caseId,
+				acts: [],
+				times: [],
+				sorted: true,
+				eventValues: plain ? NONE_NUMBERS : this.eventAttributes.map(() => []),
+				caseValues: plain ? NONE_VALUES : this.caseAttributes.map(() => undefined),
+				caseValueTimes: plain ? NONE_TIMES : this.caseAttributes.map(() => Infinity)
+			});
+			this.slots.set(caseId, slot);
 		}
-		trace.acts.push(this.activities.id(activity));
+		return slot;
+	}
+
+	/** Adds one event by case slot and activity id (from `activities.id`): the fast path. */
+	addAt(
+		slot: number,
+		activityId: number,
+		time: number,
+		eventValues?: readonly (string | undefined)[],
+		caseValues?: readonly (string | undefined)[]
+	): void {
+		this.push(this.buffers[slot], activityId, time, eventValues, caseValues);
+	}
+
+	private push(
+		trace: CaseBuffer,
+		activityId: number,
+		time: number,
+		eventValues: readonly (string | undefined)[] | undefined,
+		caseValues: readonly (string | undefined)[] | undefined
+	): void {
+		const count = trace.times.length;
+		if (count > 0 && time < trace.times[count - 1]) trace.sorted = false;
+		trace.acts.push(activityId);
 		trace.times.push(time);
 		for (let a = 0; a < this.eventAttributes.length; a++) {
 			const value = eventValues?.[a];
@@ -166,7 +197,7 @@ export class LogBuilder {
 		const cases: CaseTrace[] = [];
 		let unordered = 0;
 		let tied = 0;
-		for (const trace of this.cases.values()) {
+		for (const trace of this.buffers) {
 			if (!trace.sorted) {
 				unordered++;
 				sortByTime(trace);
@@ -180,7 +211,8 @@ export class LogBuilder {
 				caseValues: trace.caseValues
 			});
 		}
-		this.cases.clear();
+		this.buffers = [];
+		this.slots.clear();
 		this.lastCase = undefined;
 		let droppedRows = 0;
 		for (const issue of this.issues.values()) {

@@ -3,6 +3,7 @@ import { LogBuilder, type EventLog } from '../analysis/event-log.ts';
 import { parseTimestampBytes } from '../analysis/timestamps.ts';
 import { CliError } from '../../cli-error.ts';
 import type { ByteSource } from './byte-source.ts';
+import { ByteKeyTable } from './byte-key-table.ts';
 import { ByteStringCache, decode } from './byte-strings.ts';
 import { chooseColumns, findCaseAttribute, findColumn, list } from './columns.ts';
 import { CsvTokenizer, FIELD_ESCAPED, splitLine } from './csv-tokenizer.ts';
@@ -83,14 +84,18 @@ export async function readCsv(
 		if (slotOf[column] < 0) slotOf[column] = Math.max(...slotOf) + 1;
 		return slotOf[column];
 	});
-	const activities = new ByteStringCache();
+	const caseSlots = new ByteKeyTable(1 << 16);
+	const activityIds = new ByteKeyTable();
 	const caseCaches = caseColumns.map(() => new ByteStringCache());
 	const eventCaches = eventColumns.map(() => new ByteStringCache());
 	const caseValues: (string | undefined)[] = caseColumns.map(() => undefined);
 	const eventValues: (string | undefined)[] = eventColumns.map(() => undefined);
 	const zone = request.zone;
-	let lastCaseBytes = new Uint8Array(0);
-	let lastCase = '';
+	// The previous row's case, as a range in the current chunk: consecutive rows often share it.
+	let lastBytes: Uint8Array | undefined;
+	let lastStart = 0;
+	let lastEnd = 0;
+	let lastSlot = -1;
 	const caseSlot = slotOfWanted[0];
 	const activitySlot = slotOfWanted[1];
 	const timeSlot = slotOfWanted[2];
@@ -113,18 +118,30 @@ export async function readCsv(
 			if (isBlank(bytes, ts, te)) return builder.drop('missing-time', line);
 			return builder.drop('bad-time', line, decode(bytes, ts, te));
 		}
-		let caseId: string;
-		if (kinds[caseSlot] === FIELD_ESCAPED) caseId = unescape(decode(bytes, cs, ce));
-		else if (sameBytes(lastCaseBytes, bytes, cs, ce)) caseId = lastCase;
+		let slot: number;
+		if (kinds[caseSlot] === FIELD_ESCAPED) slot = builder.caseSlot(unescape(decode(bytes, cs, ce)));
+		else if (lastBytes === bytes && sameRange(bytes, lastStart, lastEnd, cs, ce)) slot = lastSlot;
 		else {
-			caseId = decode(bytes, cs, ce);
-			lastCaseBytes = bytes.slice(cs, ce);
-			lastCase = caseId;
+			slot = caseSlots.get(bytes, cs, ce);
+			if (slot < 0) {
+				slot = builder.caseSlot(decode(bytes, cs, ce));
+				caseSlots.set(bytes, cs, ce, slot);
+			}
+			lastBytes = bytes;
+			lastStart = cs;
+			lastEnd = ce;
+			lastSlot = slot;
 		}
-		const activity =
-			kinds[activitySlot] === FIELD_ESCAPED
-				? unescape(decode(bytes, as, ends[activitySlot]))
-				: activities.get(bytes, as, ends[activitySlot]);
+		const ae = ends[activitySlot];
+		let activity: number;
+		if (kinds[activitySlot] === FIELD_ESCAPED) activity = builder.activities.id(unescape(decode(bytes, as, ae)));
+		else {
+			activity = activityIds.get(bytes, as, ae);
+			if (activity < 0) {
+				activity = builder.activities.id(decode(bytes, as, ae));
+				activityIds.set(bytes, as, ae, activity);
+			}
+		}
 		for (let a = 0; a < caseValues.length; a++) {
 			caseValues[a] = field(bytes, starts, ends, kinds, slotOfWanted[3 + a], caseCaches[a]);
 		}
@@ -132,7 +149,7 @@ export async function readCsv(
 			const slot = slotOfWanted[3 + caseValues.length + a];
 			eventValues[a] = field(bytes, starts, ends, kinds, slot, eventCaches[a]);
 		}
-		builder.add(caseId, activity, time, eventValues, caseValues);
+		builder.addAt(slot, activity, time, eventValues, caseValues);
 	});
 	tokenizer.push(source.first.subarray(header.dataOffset));
 	onChunk?.();
@@ -161,9 +178,9 @@ function field(
 	return cache.get(bytes, start, ends[slot]);
 }
 
-function sameBytes(previous: Uint8Array, bytes: Uint8Array, start: number, end: number): boolean {
-	if (previous.length !== end - start) return false;
-	for (let i = 0; i < previous.length; i++) if (previous[i] !== bytes[start + i]) return false;
+function sameRange(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: number): boolean {
+	if (aEnd - a !== bEnd - b) return false;
+	for (let i = 0; i < aEnd - a; i++) if (bytes[a + i] !== bytes[b + i]) return false;
 	return true;
 }
 

@@ -28,7 +28,6 @@ export class CsvTokenizer {
 	fields = 0;
 	private nextLine: number;
 	private leftover: Buffer | undefined;
-	private quoteAt = -1;
 	private readonly maxColumn: number;
 
 	constructor(
@@ -65,7 +64,6 @@ export class CsvTokenizer {
 
 	private run(buffer: Buffer, final: boolean): void {
 		this.bytes = buffer;
-		this.quoteAt = -1;
 		const n = buffer.length;
 		let position = 0;
 		while (position < n) {
@@ -118,13 +116,17 @@ export class CsvTokenizer {
 				// Anything between the closing quote and the delimiter is ignored, as most readers do.
 				while (i < n && buffer[i] !== delimiter && buffer[i] !== LF) i++;
 				if (i >= n && !final) return -1;
-			} else if (column > maxColumn && this.quoteFreeLine(buffer, i, n)) {
-				// Nothing more is wanted from this line: jump to its end.
-				const lf = buffer.indexOf(LF, i);
-				if (lf < 0) {
-					if (!final) return -1;
-					i = n;
-				} else i = lf;
+			} else if (column > maxColumn) {
+				// Nothing more is wanted from this line: run to its end, minding quoted fields
+				// (which may hold newlines) that start right after a delimiter.
+				let c = 0;
+				while (i < n) {
+					c = buffer[i];
+					if (c === LF || (c === QUOTE && buffer[i - 1] === delimiter)) break;
+					i++;
+				}
+				if (i >= n && !final) return -1;
+				if (c === QUOTE && i < n) continue;
 			} else {
 				const start = i;
 				while (i < n) {
@@ -153,17 +155,6 @@ export class CsvTokenizer {
 		this.line = this.nextLine;
 		this.nextLine += lines;
 		return i;
-	}
-
-	/** True when no quote starts before the end of the current line. */
-	private quoteFreeLine(buffer: Buffer, i: number, n: number): boolean {
-		if (this.quoteAt !== -2 && this.quoteAt < i) {
-			const found = buffer.indexOf(QUOTE, i);
-			this.quoteAt = found < 0 ? -2 : found;
-		}
-		if (this.quoteAt === -2) return true;
-		const lf = buffer.indexOf(LF, i);
-		return lf >= 0 && lf < this.quoteAt && lf < n;
 	}
 }
 
