@@ -64,10 +64,12 @@ export class CsvTokenizer {
 
 	private run(buffer: Buffer, final: boolean): void {
 		this.bytes = buffer;
+		// Scanning a plain Uint8Array keeps the element loads monomorphic (Buffer is a subclass).
+		const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 		const n = buffer.length;
 		let position = 0;
 		while (position < n) {
-			const next = this.record(buffer, position, n, final);
+			const next = this.record(view, buffer, position, n, final);
 			if (next < 0) {
 				this.leftover = Buffer.from(buffer.subarray(position));
 				return;
@@ -78,9 +80,9 @@ export class CsvTokenizer {
 	}
 
 	/** Parses one record starting at `i`; returns the position after it, or −1 if incomplete. */
-	private record(buffer: Buffer, i: number, n: number, final: boolean): number {
-		const { starts, slotOf, delimiter, maxColumn } = this;
-		starts.fill(-1);
+	private record(buffer: Uint8Array, search: Buffer, i: number, n: number, final: boolean): number {
+		const { starts, ends, kinds, slotOf, delimiter, maxColumn } = this;
+		for (let s = 0; s < starts.length; s++) starts[s] = -1;
 		this.unterminated = false;
 		let lines = 1;
 		let column = 0;
@@ -91,7 +93,7 @@ export class CsvTokenizer {
 				let kind = FIELD_QUOTED;
 				let close: number;
 				for (;;) {
-					close = buffer.indexOf(QUOTE, j);
+					close = search.indexOf(QUOTE, j);
 					if (close < 0) {
 						if (!final) return -1;
 						this.unterminated = true;
@@ -109,8 +111,8 @@ export class CsvTokenizer {
 				for (let k = i + 1; k < close; k++) if (buffer[k] === LF) lines++;
 				if (slot >= 0) {
 					starts[slot] = i + 1;
-					this.ends[slot] = close;
-					this.kinds[slot] = kind;
+					ends[slot] = close;
+					kinds[slot] = kind;
 				}
 				i = Math.min(close + 1, n);
 				// Anything between the closing quote and the delimiter is ignored, as most readers do.
@@ -139,8 +141,8 @@ export class CsvTokenizer {
 					let end = i;
 					if (end > start && buffer[end - 1] === CR) end--;
 					starts[slot] = start;
-					this.ends[slot] = end;
-					this.kinds[slot] = FIELD_PLAIN;
+					ends[slot] = end;
+					kinds[slot] = FIELD_PLAIN;
 				}
 			}
 			column++;
