@@ -112,24 +112,33 @@ export class LogBuilder {
 		this.push(trace, this.activities.id(activity), time, eventValues, caseValues);
 	}
 
-	/** A stable number for a case, for readers that keep their own key lookup. */
+	/** A stable number for a case id. */
 	caseSlot(caseId: string): number {
 		let slot = this.slots.get(caseId);
 		if (slot === undefined) {
-			slot = this.buffers.length;
-			// Most runs track no attributes: share empty arrays instead of allocating three per case.
-			const plain = this.eventAttributes.length === 0 && this.caseAttributes.length === 0;
-			this.buffers.push({
-				id: caseId,
-				acts: [],
-				times: [],
-				sorted: true,
-				eventValues: plain ? NONE_NUMBERS : this.eventAttributes.map(() => []),
-				caseValues: plain ? NONE_VALUES : this.caseAttributes.map(() => undefined),
-				caseValueTimes: plain ? NONE_TIMES : this.caseAttributes.map(() => Infinity)
-			});
+			slot = this.newCase(caseId);
 			this.slots.set(caseId, slot);
 		}
+		return slot;
+	}
+
+	/**
+	 * A slot for a case id the caller knows is new (a reader with its own key lookup); skips the
+	 * string map, which is a large share of the cost for logs with many short cases.
+	 */
+	newCase(caseId: string): number {
+		const slot = this.buffers.length;
+		// Most runs track no attributes: share empty arrays instead of allocating three per case.
+		const plain = this.eventAttributes.length === 0 && this.caseAttributes.length === 0;
+		this.buffers.push({
+			id: caseId,
+			acts: [],
+			times: [],
+			sorted: true,
+			eventValues: plain ? NONE_NUMBERS : this.eventAttributes.map(() => []),
+			caseValues: plain ? NONE_VALUES : this.caseAttributes.map(() => undefined),
+			caseValueTimes: plain ? NONE_TIMES : this.caseAttributes.map(() => Infinity)
+		});
 		return slot;
 	}
 

@@ -119,12 +119,20 @@ export async function readCsv(
 			return builder.drop('bad-time', line, decode(bytes, ts, te));
 		}
 		let slot: number;
-		if (kinds[caseSlot] === FIELD_ESCAPED) slot = builder.caseSlot(unescape(decode(bytes, cs, ce)));
-		else if (lastBytes === bytes && sameRange(bytes, lastStart, lastEnd, cs, ce)) slot = lastSlot;
+		if (kinds[caseSlot] === FIELD_ESCAPED) {
+			// Key the table by the unescaped text so it matches the same id written without quotes.
+			const id = unescape(decode(bytes, cs, ce));
+			const key = new TextEncoder().encode(id);
+			slot = caseSlots.get(key, 0, key.length);
+			if (slot < 0) {
+				slot = builder.newCase(id);
+				caseSlots.set(key, 0, key.length, slot);
+			}
+		} else if (lastBytes === bytes && sameRange(bytes, lastStart, lastEnd, cs, ce)) slot = lastSlot;
 		else {
 			slot = caseSlots.get(bytes, cs, ce);
 			if (slot < 0) {
-				slot = builder.caseSlot(decode(bytes, cs, ce));
+				slot = builder.newCase(decode(bytes, cs, ce));
 				caseSlots.set(bytes, cs, ce, slot);
 			}
 			lastBytes = bytes;
