@@ -18,6 +18,22 @@ export default {
 		outDir: '.svelte-kit',
 		paths: { base: variant === 'kiosk' ? '/kiosk' : '' },
 		serviceWorker: { register: false },
+		typescript: {
+			// Type-check the whole repository, not only the app under web/.
+			config(tsconfig) {
+				tsconfig.include.push(
+					'../cli/**/*.ts',
+					'../surveys/**/*.ts',
+					'../pocketbase/*.ts',
+					'../pocketbase/tests/**/*.ts',
+					'../scripts/**/*.ts',
+					'../accessibility/**/*.ts',
+					'../kiosk/**/*.ts',
+					'../playwright.config.ts',
+					'../vitest.config.ts'
+				);
+			}
+		},
 		alias: {
 			$surveys: 'surveys',
 			$journeys: 'cli/journeys/analysis'

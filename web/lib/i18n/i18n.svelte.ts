@@ -1,6 +1,6 @@
 // The interface's words. Dutch is bundled; the other languages load on demand
 // so that a resident on a slow phone downloads one language only.
-import nl from './messages/nl.json';
+import nl from './messages/nl.ts';
 import {
 	DEFAULT_LANGUAGE,
 	directionOf,
@@ -12,12 +12,17 @@ import {
 export type MessageKey = keyof typeof nl;
 type Messages = Record<MessageKey, string>;
 
-const loaders: Record<Language, () => Promise<Messages>> = {
-	nl: async () => nl,
-	en: async () => (await import('./messages/en.json')).default,
-	fr: async () => (await import('./messages/fr.json')).default,
-	ar: async () => (await import('./messages/ar.json')).default
-};
+// Each other language is one lazily loaded chunk of all its area files.
+const areaFiles = import.meta.glob<Partial<Messages>>('./messages/*/*.json', { import: 'default' });
+
+async function load(language: Language): Promise<Messages> {
+	if (language === 'nl') return nl;
+	const areas = Object.entries(areaFiles).filter(([file]) =>
+		file.startsWith(`./messages/${language}/`)
+	);
+	const parts = await Promise.all(areas.map(([, loadArea]) => loadArea()));
+	return Object.assign({}, nl, ...parts) as Messages;
+}
 
 const STORAGE_KEY = 'stadsstem.language';
 
@@ -26,7 +31,7 @@ class Locale {
 	messages = $state<Messages>(nl);
 
 	async set(language: Language, remember = true): Promise<void> {
-		this.messages = await loaders[language]();
+		this.messages = await load(language);
 		this.language = language;
 		document.documentElement.lang = language;
 		document.documentElement.dir = directionOf(language);

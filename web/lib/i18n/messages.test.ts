@@ -4,33 +4,38 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from './languages.ts';
 
 const dir = path.join(import.meta.dirname, 'messages');
-const read = (code: string) =>
-	JSON.parse(readFileSync(path.join(dir, `${code}.json`), 'utf8')) as Record<string, string>;
-const dutch = read('nl');
+const areas = readdirSync(path.join(dir, 'nl')).filter((file) => file.endsWith('.json'));
+const read = (code: string, area: string) =>
+	JSON.parse(readFileSync(path.join(dir, code, area), 'utf8')) as Record<string, string>;
 
 describe('message files', () => {
-	it('has one file per interface language and no stray files', () => {
-		const files = readdirSync(dir)
-			.map((file) => file.replace(/\.json$/, ''))
-			.sort();
-		expect(files).toEqual(LANGUAGES.map((language) => language.code).sort());
+	it('has a folder per interface language with the same area files', () => {
+		const folders = readdirSync(dir, { withFileTypes: true }).filter((entry) =>
+			entry.isDirectory()
+		);
+		expect(folders.map((entry) => entry.name).sort()).toEqual(LANGUAGES.map((l) => l.code).sort());
+		for (const { code } of LANGUAGES) {
+			expect(readdirSync(path.join(dir, code)).sort(), code).toEqual([...areas].sort());
+		}
 	});
 
-	for (const { code } of LANGUAGES) {
-		it(`${code} has every Dutch key, no extra key, and no empty text`, () => {
-			const messages = read(code);
-			expect(Object.keys(messages).sort()).toEqual(Object.keys(dutch).sort());
-			for (const [key, text] of Object.entries(messages)) {
-				expect(text.trim(), key).not.toBe('');
-			}
-		});
+	it('bundles every Dutch area file', () => {
+		const index = readFileSync(path.join(dir, 'nl.ts'), 'utf8');
+		for (const area of areas) expect(index).toContain(`./nl/${area}`);
+	});
 
-		it(`${code} keeps every {placeholder} of the Dutch text`, () => {
-			const messages = read(code);
-			for (const [key, text] of Object.entries(dutch)) {
-				const wanted = (text.match(/\{\w+\}/g) ?? []).sort();
-				expect((messages[key].match(/\{\w+\}/g) ?? []).sort(), key).toEqual(wanted);
-			}
-		});
+	for (const area of areas) {
+		const dutch = read('nl', area);
+		for (const { code } of LANGUAGES) {
+			it(`${code}/${area} has every Dutch key, no extra key, no empty text, the same placeholders`, () => {
+				const messages = read(code, area);
+				expect(Object.keys(messages).sort()).toEqual(Object.keys(dutch).sort());
+				for (const [key, text] of Object.entries(dutch)) {
+					expect(messages[key].trim(), key).not.toBe('');
+					const wanted = (text.match(/\{\w+\}/g) ?? []).sort();
+					expect((messages[key].match(/\{\w+\}/g) ?? []).sort(), key).toEqual(wanted);
+				}
+			});
+		}
 	}
 });

@@ -1,0 +1,7 @@
+// Dutch is the default and the fallback, so it is bundled. One file per area
+// of the app keeps each feature's words together.
+import common from './nl/common.json';
+import home from './nl/home.json';
+import surveys from './nl/surveys.json';
+
+export default { ...common, ...home, ...surveys };
