@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
+import { registerDecisions } from './decisions/command.ts';
 import { registerJourneys } from './journeys/command.ts';
+import { registerKeys } from './keys/command.ts';
 import { registerSurveys } from './surveys/command.ts';
 import { registerSeed } from './seed/command.ts';
 import { registerServe } from './serve/command.ts';
@@ -14,6 +16,8 @@ registerServe(program);
 registerSeed(program);
 registerSurveys(program);
 registerJourneys(program);
+registerKeys(program);
+registerDecisions(program);
 
 try {
 	await program.parseAsync(process.argv);
