@@ -44,9 +44,23 @@ function main(): void {
 		]);
 		report('plain read', plain);
 		report('stadsstem summary', ours);
-		const row = [label(events), fmt(ours.seconds), fmt(plain.seconds), `${(ours.seconds / plain.seconds).toFixed(1)}×`];
+		const row = [
+			label(events),
+			fmt(ours.seconds),
+			fmt(plain.seconds),
+			`${(ours.seconds / plain.seconds).toFixed(1)}×`
+		];
 		if (python) {
-			const peer = measure(python, [peerScript, file, '--case', 'journeyId', '--activity', 'step', '--timestamp', 'at']);
+			const peer = measure(python, [
+				peerScript,
+				file,
+				'--case',
+				'journeyId',
+				'--activity',
+				'step',
+				'--timestamp',
+				'at'
+			]);
 			report('pm4py 2.7', peer);
 			const same = sameNumbers(ours.stdout, peer.stdout);
 			console.log(`  same numbers as pm4py: ${same ? 'yes' : 'NO'}`);
@@ -59,10 +73,22 @@ function main(): void {
 		} else row.push('skipped', '', `${ours.peakMb.toFixed(0)} MB`, '');
 		rows.push(row);
 	}
-	console.log('\nsummary time and peak memory (targets: pm4py/ours ≥ 10, ours/plain ≤ 3, memory ratio ≤ 1)');
-	const header = ['events', 'ours s', 'plain s', 'ours/plain', 'pm4py s', 'pm4py/ours', 'peak ours/pm4py', 'mem ratio'];
+	console.log(
+		'\nsummary time and peak memory (targets: pm4py/ours ≥ 10, ours/plain ≤ 3, memory ratio ≤ 1)'
+	);
+	const header = [
+		'events',
+		'ours s',
+		'plain s',
+		'ours/plain',
+		'pm4py s',
+		'pm4py/ours',
+		'peak ours/pm4py',
+		'mem ratio'
+	];
 	const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-	for (const line of [header, ...rows]) console.log(line.map((cell, i) => (cell ?? '').padStart(widths[i])).join('  '));
+	for (const line of [header, ...rows])
+		console.log(line.map((cell, i) => (cell ?? '').padStart(widths[i])).join('  '));
 }
 
 const PLAIN_READ = `
@@ -77,9 +103,13 @@ function measure(command: string, args: string[]): Measurement {
 	const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
 	const seconds = (performance.now() - started) / 1000;
 	if (result.status !== 0) {
-		throw new Error(`${command} ${args.slice(-6).join(' ')} failed:\n${result.stderr.slice(-2000)}`);
+		throw new Error(
+			`${command} ${args.slice(-6).join(' ')} failed:\n${result.stderr.slice(-2000)}`
+		);
 	}
-	const kb = Number(/MAXRSS_KB (\d+)/.exec(result.stderr)?.[1] ?? /maxrss_kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
+	const kb = Number(
+		/MAXRSS_KB (\d+)/.exec(result.stderr)?.[1] ?? /maxrss_kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN
+	);
 	return { seconds, peakMb: kb / 1024, stdout: result.stdout };
 }
 
@@ -92,14 +122,21 @@ function sameNumbers(oursJson: string, peerJson: string): boolean {
 	const ours = JSON.parse(oursJson);
 	const peer = JSON.parse(peerJson.trim().split('\n').pop() ?? '{}');
 	const key = (list: { from: string; to: string; count: number }[]) =>
-		list.map((d) => `${d.from}>${d.to}=${d.count}`).sort().join();
-	for (const field of ['events', 'cases', 'activities', 'variants']) if (ours[field] !== peer[field]) return false;
+		list
+			.map((d) => `${d.from}>${d.to}=${d.count}`)
+			.sort()
+			.join();
+	for (const field of ['events', 'cases', 'activities', 'variants'])
+		if (ours[field] !== peer[field]) return false;
 	for (const field of ['startActivities', 'endActivities', 'rework']) {
-		if (JSON.stringify(sortKeys(ours[field])) !== JSON.stringify(sortKeys(peer[field]))) return false;
+		if (JSON.stringify(sortKeys(ours[field])) !== JSON.stringify(sortKeys(peer[field])))
+			return false;
 	}
 	if (key(ours.directlyFollows) !== key(peer.directlyFollows)) return false;
 	return ['min', 'median', 'mean', 'max'].every(
-		(k) => Math.abs(ours.caseDuration[k] - peer.caseDuration[k]) <= 1e-6 * Math.max(1, Math.abs(peer.caseDuration[k]))
+		(k) =>
+			Math.abs(ours.caseDuration[k] - peer.caseDuration[k]) <=
+			1e-6 * Math.max(1, Math.abs(peer.caseDuration[k]))
 	);
 }
 
@@ -121,7 +158,9 @@ function ensureLog(events: number): string {
 function preparePeer(): string | undefined {
 	const system = ['python3', 'python'].find((p) => spawnSync(p, ['--version']).status === 0);
 	if (!system) {
-		console.log('Python 3 not found: skipping the pm4py peer (ratios against pm4py are not measured).');
+		console.log(
+			'Python 3 not found: skipping the pm4py peer (ratios against pm4py are not measured).'
+		);
 		return undefined;
 	}
 	const venv = path.join(cacheDir, 'pm4py-venv');
@@ -129,9 +168,12 @@ function preparePeer(): string | undefined {
 	const check = () => spawnSync(python, ['-c', 'import pm4py'], { stdio: 'ignore' }).status === 0;
 	if (existsSync(python) && check()) return python;
 	console.log(`installing pm4py 2.7 with pip into ${venv} (one time; needs network)…`);
-	if (spawnSync(system, ['-m', 'venv', venv], { stdio: 'inherit' }).status !== 0 ||
-		spawnSync(python, ['-m', 'pip', 'install', '--quiet', 'pm4py>=2.7,<2.8'], { stdio: 'inherit' }).status !== 0 ||
-		!check()) {
+	if (
+		spawnSync(system, ['-m', 'venv', venv], { stdio: 'inherit' }).status !== 0 ||
+		spawnSync(python, ['-m', 'pip', 'install', '--quiet', 'pm4py>=2.7,<2.8'], { stdio: 'inherit' })
+			.status !== 0 ||
+		!check()
+	) {
 		console.log('could not install pm4py: skipping the pm4py peer.');
 		return undefined;
 	}

@@ -57,16 +57,31 @@ describe('stadsstem journeys (end to end)', { timeout: 60_000 }, () => {
 		const file = path.join(dir, 'journeys.csv');
 		const truth = writeJourneyCsv(file, { journeys: 3000, seed: 7 });
 		const steps = truth.steps.join(',');
-		const funnelResult = cli(['funnel', file, '--steps', steps, '--by', 'channel', '--format', 'json']);
+		const funnelResult = cli([
+			'funnel',
+			file,
+			'--steps',
+			steps,
+			'--by',
+			'channel',
+			'--format',
+			'json'
+		]);
 		expect(funnelResult.code).toBe(0);
 		const json = JSON.parse(funnelResult.stdout);
 		expect(json.steps.map((s: { reached: number }) => s.reached)).toEqual(truth.reached);
 		for (const [channel, reached] of Object.entries(truth.reachedByChannel)) {
-			expect(json.segments[channel].steps.map((s: { reached: number }) => s.reached)).toEqual(reached);
+			expect(json.segments[channel].steps.map((s: { reached: number }) => s.reached)).toEqual(
+				reached
+			);
 		}
 		const compare = cli(['compare', file, '--steps', steps, '--by', 'channel', '--format', 'json']);
 		expect(compare.code).toBe(0);
-		const cells = JSON.parse(compare.stdout).cells as { step: string; segment: string; verdict: string }[];
+		const cells = JSON.parse(compare.stdout).cells as {
+			step: string;
+			segment: string;
+			verdict: string;
+		}[];
 		// The generator makes kiosk users drop far more at the photo step.
 		expect(cells.find((c) => c.step === 'photo' && c.segment === 'kiosk')?.verdict).toBe('lower');
 		const dropoutsResult = cli(['dropouts', file, '--steps', steps, '--format', 'json']);
@@ -89,14 +104,20 @@ describe('stadsstem journeys (end to end)', { timeout: 60_000 }, () => {
 		const noColumns = path.join(dir, 'cols.csv');
 		writeFileSync(noColumns, 'a,b\n1,2\n');
 		expectCleanError(cli(['summary', noColumns]), /--case/);
-		expectCleanError(cli(['funnel', path.join(LOGS, 'sepsis.csv'), '--steps', 'Nope']), /step "Nope" does not occur/);
+		expectCleanError(
+			cli(['funnel', path.join(LOGS, 'sepsis.csv'), '--steps', 'Nope']),
+			/step "Nope" does not occur/
+		);
 		expectCleanError(cli(['summary', path.join(LOGS, 'sepsis.csv'), '--tz', 'Mars/Base']), /--tz/);
 		expectCleanError(cli(['summary', '--from', 'http://127.0.0.1:9']), /STADSSTEM_TOKEN/);
 	});
 
 	it('warns about dropped rows with line numbers on stderr', () => {
 		const file = path.join(dir, 'dropped.csv');
-		writeFileSync(file, 'Case ID,Activity,Complete Timestamp\n1,a,2024-01-01 10:00\n2,,2024-01-01 10:00\n3,b,soon\n');
+		writeFileSync(
+			file,
+			'Case ID,Activity,Complete Timestamp\n1,a,2024-01-01 10:00\n2,,2024-01-01 10:00\n3,b,soon\n'
+		);
 		const result = cli(['summary', file, '--format', 'json']);
 		expect(result.code).toBe(0);
 		expect(JSON.parse(result.stdout).droppedRows).toBe(2);

@@ -45,10 +45,18 @@ interface FunnelFlags extends CommonOptions {
 export function registerJourneys(program: Command): void {
 	const journeys = program
 		.command('journeys')
-		.description('analyse journey event logs: where people drop out, for whom, and what to fix first');
+		.description(
+			'analyse journey event logs: where people drop out, for whom, and what to fix first'
+		);
 
-	withCommon(journeys.command('summary').argument('[FILE]', 'event log (CSV, JSON Lines, XES, .xes.gz) or - for stdin'))
-		.description('events, cases, variants, start/end activities, directly-follows, durations, rework')
+	withCommon(
+		journeys
+			.command('summary')
+			.argument('[FILE]', 'event log (CSV, JSON Lines, XES, .xes.gz) or - for stdin')
+	)
+		.description(
+			'events, cases, variants, start/end activities, directly-follows, durations, rework'
+		)
 		.action(async (file: string | undefined, options: CommonOptions) => {
 			const log = await read(file, options, [], []);
 			emit(summaryView(summarize(log)), options);
@@ -99,16 +107,21 @@ export function registerJourneys(program: Command): void {
 	withCommon(journeys.command('channels').argument('[FILE]', 'event log'))
 		.description('cases that switched channel, where, and how often that ended in completion')
 		.option('--channel-attr <NAME>', 'the column holding the channel', 'channel')
-		.option('--complete <ACTIVITY>', 'the activity that marks completion (default: a type=complete event)')
+		.option(
+			'--complete <ACTIVITY>',
+			'the activity that marks completion (default: a type=complete event)'
+		)
 		.action(
 			async (
 				file: string | undefined,
 				options: CommonOptions & { channelAttr: string; complete?: string }
 			) => {
-				const log = await read(file, options, [], [
-					{ name: options.channelAttr, required: true },
-					optional('type')
-				]);
+				const log = await read(
+					file,
+					options,
+					[],
+					[{ name: options.channelAttr, required: true }, optional('type')]
+				);
 				const result = channelSwitches(log, {
 					channelAttribute: 0,
 					typeAttribute: present(log, 1),
@@ -123,34 +136,51 @@ export function registerJourneys(program: Command): void {
 		.requiredOption('--out <FILE>', 'where to write the HTML report')
 		.addOption(new Option('--lang <LANG>', 'report language').choices(['nl', 'en']).default('nl'))
 		.option('--title <TEXT>', 'report title')
-		.action(async (file: string | undefined, options: FunnelFlags & { out: string; lang: 'nl' | 'en'; title?: string }) => {
-			const { writeReport } = await import('./report/write-report.ts');
-			const log = await read(file, options, byRequest(options.by), [optional('type'), optional('detail')]);
-			await writeReport(log, {
-				...funnelOptions(log, options),
-				byAttribute: options.by ? 0 : undefined,
-				typeAttribute: present(log, 0),
-				detailAttribute: present(log, 1),
-				minGroup: positiveInt(options.minGroup, '--min-group'),
-				lang: options.lang,
-				out: options.out,
-				title: options.title,
-				source: file === '-' ? 'standard input' : (options.from ?? file ?? ''),
-				warnings: qualityWarnings(log)
-			});
-			process.stderr.write(`report written to ${options.out}\n`);
-		});
+		.action(
+			async (
+				file: string | undefined,
+				options: FunnelFlags & { out: string; lang: 'nl' | 'en'; title?: string }
+			) => {
+				const { writeReport } = await import('./report/write-report.ts');
+				const log = await read(file, options, byRequest(options.by), [
+					optional('type'),
+					optional('detail')
+				]);
+				await writeReport(log, {
+					...funnelOptions(log, options),
+					byAttribute: options.by ? 0 : undefined,
+					typeAttribute: present(log, 0),
+					detailAttribute: present(log, 1),
+					minGroup: positiveInt(options.minGroup, '--min-group'),
+					lang: options.lang,
+					out: options.out,
+					title: options.title,
+					source: file === '-' ? 'standard input' : (options.from ?? file ?? ''),
+					warnings: qualityWarnings(log)
+				});
+				process.stderr.write(`report written to ${options.out}\n`);
+			}
+		);
 }
 
 function withCommon(command: Command): Command {
 	return command
-		.addOption(new Option('--format <FORMAT>', 'output format').choices(['table', 'json', 'csv']).default('table'))
+		.addOption(
+			new Option('--format <FORMAT>', 'output format')
+				.choices(['table', 'json', 'csv'])
+				.default('table')
+		)
 		.option('--case <COLUMN>', 'column (or XES trace attribute) holding the case id')
 		.option('--activity <COLUMN>', 'column holding the activity')
 		.option('--timestamp <COLUMN>', 'column holding the time')
 		.option('--tz <ZONE>', 'IANA time zone for timestamps without an offset (default UTC)')
 		.option('--delimiter <CHAR>', 'CSV delimiter (default: detected)')
-		.addOption(new Option('--input-format <FORMAT>', 'input format (default: from extension and content)').choices(['csv', 'jsonl', 'xes']))
+		.addOption(
+			new Option(
+				'--input-format <FORMAT>',
+				'input format (default: from extension and content)'
+			).choices(['csv', 'jsonl', 'xes'])
+		)
 		.option('--from <URL>', 'read journey_events from PocketBase (token in STADSSTEM_TOKEN)')
 		.option('--quiet', 'do not print data quality warnings');
 }
@@ -160,7 +190,10 @@ function withFunnel(command: Command): Command {
 		.requiredOption('--steps <A,B,C>', 'funnel steps (activities), in order, comma separated')
 		.option('--by <ATTR>', 'segment by a case attribute (case: column or first event value)')
 		.option('--window <SPAN>', 'later steps only count within this span after step 1, e.g. 30d')
-		.option('--stale-after <SPAN>', 'cases active within this span before the log end are in progress, e.g. 14d')
+		.option(
+			'--stale-after <SPAN>',
+			'cases active within this span before the log end are in progress, e.g. 14d'
+		)
 		.option('--min-group <N>', 'smallest group to report on', '10')
 		.option('--top <N>', 'how many items per list');
 }
@@ -199,7 +232,10 @@ function funnelOptions(log: EventLog, options: FunnelFlags) {
 	const unknown = steps.filter((step) => !log.activities.includes(step));
 	if (unknown.length) {
 		const known = [...log.activities].sort().slice(0, 25).join(', ');
-		throw new CliError(`step "${unknown[0]}" does not occur in the log; activities are: ${known}.`, 2);
+		throw new CliError(
+			`step "${unknown[0]}" does not occur in the log; activities are: ${known}.`,
+			2
+		);
 	}
 	return {
 		steps,
@@ -225,13 +261,15 @@ function present(log: EventLog, index: number): number | undefined {
 function span(text: string | undefined, flag: string): number | undefined {
 	if (text === undefined) return undefined;
 	const ms = parseDuration(text);
-	if (ms === undefined || ms <= 0) throw new CliError(`${flag} needs a span such as 30d, 12h or 90m, not "${text}".`, 2);
+	if (ms === undefined || ms <= 0)
+		throw new CliError(`${flag} needs a span such as 30d, 12h or 90m, not "${text}".`, 2);
 	return ms;
 }
 
 function positiveInt(text: string, flag: string): number {
 	const value = Number(text);
-	if (!Number.isInteger(value) || value < 1) throw new CliError(`${flag} needs a whole number of 1 or more, not "${text}".`, 2);
+	if (!Number.isInteger(value) || value < 1)
+		throw new CliError(`${flag} needs a whole number of 1 or more, not "${text}".`, 2);
 	return value;
 }
 

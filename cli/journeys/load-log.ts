@@ -27,7 +27,8 @@ export async function loadLog(file: string | undefined, options: LoadOptions): P
 		log = await readPocketBase(options.from, process.env.STADSSTEM_TOKEN, options, fetch);
 		progress.done();
 	} else {
-		if (!file) throw new CliError('give an event log FILE (or - for standard input, or --from URL).', 2);
+		if (!file)
+			throw new CliError('give an event log FILE (or - for standard input, or --from URL).', 2);
 		const source = await openSource(file);
 		name = source.name;
 		const format = options.format ?? guessFormat(source.extension, source.first);
@@ -72,7 +73,11 @@ function checkAttributes(log: EventLog, options: ReadRequest, name: string): voi
 		}
 	});
 	options.caseAttributes.forEach((attribute, index) => {
-		if (attribute.required && log.cases.length && log.cases.every((c) => c.caseValues[index] === undefined)) {
+		if (
+			attribute.required &&
+			log.cases.length &&
+			log.cases.every((c) => c.caseValues[index] === undefined)
+		) {
 			throw new CliError(`no case in ${name} has a value for "${attribute.name}".`);
 		}
 	});

@@ -30,11 +30,17 @@ export function render(view: View, format: OutputFormat): string {
 }
 
 export function renderTable(table: Table): string {
-	const cells = table.rows.map((row) => row.map((cell) => (cell === undefined ? '' : String(cell))));
+	const cells = table.rows.map((row) =>
+		row.map((cell) => (cell === undefined ? '' : String(cell)))
+	);
 	const widths = table.headers.map((header, c) =>
 		Math.max(header.length, ...cells.map((row) => (row[c] ?? '').length))
 	);
-	const numeric = table.numeric ?? table.headers.map((_, c) => table.rows.every((row) => typeof row[c] === 'number' || row[c] === undefined));
+	const numeric =
+		table.numeric ??
+		table.headers.map((_, c) =>
+			table.rows.every((row) => typeof row[c] === 'number' || row[c] === undefined)
+		);
 	const line = (row: string[]) =>
 		row
 			.map((cell, c) => (numeric[c] ? cell.padStart(widths[c]) : cell.padEnd(widths[c])))

@@ -46,7 +46,14 @@ describe('summary equals pm4py 2.7 on the real logs', () => {
 // Values from cli/journeys/fixtures/independent_expected.py (pm4py.get_variants and a separate
 // Python implementation of the ordered funnel), run by hand and pasted here.
 describe('funnel and variants on the real logs', () => {
-	const sepsisSteps = ['ER Registration', 'ER Triage', 'ER Sepsis Triage', 'IV Antibiotics', 'Admission NC', 'Release A'];
+	const sepsisSteps = [
+		'ER Registration',
+		'ER Triage',
+		'ER Sepsis Triage',
+		'IV Antibiotics',
+		'Admission NC',
+		'Release A'
+	];
 
 	it('sepsis funnel, overall and by InfectionSuspected', async () => {
 		const log = await loadLog(
@@ -57,7 +64,9 @@ describe('funnel and variants on the real logs', () => {
 		expect(result.cases).toBe(1050);
 		expect(result.steps.map((s) => s.reached)).toEqual([1050, 1044, 1027, 802, 674, 571]);
 		expect(result.segments.true.cases).toBe(848);
-		expect(result.segments.true.steps.map((s) => s.reached)).toEqual([848, 843, 827, 793, 667, 565]);
+		expect(result.segments.true.steps.map((s) => s.reached)).toEqual([
+			848, 843, 827, 793, 667, 565
+		]);
 		expect(result.segments.false.cases).toBe(202);
 		expect(result.segments.false.steps.map((s) => s.reached)).toEqual([202, 201, 200, 9, 7, 6]);
 	});
@@ -67,13 +76,22 @@ describe('funnel and variants on the real logs', () => {
 		expect(result.variants).toBe(846);
 		expect(result.top.map((v) => v.cases)).toEqual([35, 24, 22, 13, 11]);
 		expect(result.top[0].activities).toEqual(['ER Registration', 'ER Triage', 'ER Sepsis Triage']);
-		expect(result.top[4].activities).toEqual(['ER Registration', 'ER Triage', 'ER Sepsis Triage', 'Leucocytes', 'CRP', 'LacticAcid']);
+		expect(result.top[4].activities).toEqual([
+			'ER Registration',
+			'ER Triage',
+			'ER Sepsis Triage',
+			'Leucocytes',
+			'CRP',
+			'LacticAcid'
+		]);
 	});
 
 	it('running example funnel, from CSV and XES alike', async () => {
 		for (const file of ['running-example.csv', 'running-example.xes']) {
 			const log = await loadLog(path.join(LOGS, file), options());
-			const result = funnel(log, { steps: ['register request', 'check ticket', 'decide', 'pay compensation'] });
+			const result = funnel(log, {
+				steps: ['register request', 'check ticket', 'decide', 'pay compensation']
+			});
 			expect(result.steps.map((s) => s.reached)).toEqual([6, 6, 6, 3]);
 		}
 	});

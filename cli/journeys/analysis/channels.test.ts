@@ -23,7 +23,12 @@ describe('channelSwitches', () => {
 		];
 		const log = buildLog(rows, { eventAttributes: ['channel', 'type'] });
 		const result = channelSwitches(log, { channelAttribute: 0, typeAttribute: 1 });
-		expect(result).toMatchObject({ cases: 4, casesWithChannel: 4, switchedCases: 2, completionRule: 'type-column' });
+		expect(result).toMatchObject({
+			cases: 4,
+			casesWithChannel: 4,
+			switchedCases: 2,
+			completionRule: 'type-column'
+		});
 		expect(result.completionRate).toEqual({ switched: 0.5, notSwitched: 0.5 });
 		expect(result.switches).toEqual([
 			{

@@ -15,10 +15,19 @@ function group(segment: string, n: number, passed: number): Row[] {
 
 describe('compareSegments', () => {
 	it('finds a real difference and says so', () => {
-		const log = buildLog([...group('web', 200, 180), ...group('kiosk', 200, 120)], { caseAttributes: ['channel'] });
+		const log = buildLog([...group('web', 200, 180), ...group('kiosk', 200, 120)], {
+			caseAttributes: ['channel']
+		});
 		const result = compareSegments(log, { steps: ['start', 'form'], byAttribute: 0 });
 		const kiosk = result.cells.find((c) => c.step === 'form' && c.segment === 'kiosk')!;
-		expect(kiosk).toMatchObject({ n: 200, reached: 120, restN: 200, restReached: 180, test: 'z', verdict: 'lower' });
+		expect(kiosk).toMatchObject({
+			n: 200,
+			reached: 120,
+			restN: 200,
+			restReached: 180,
+			test: 'z',
+			verdict: 'lower'
+		});
 		expect(kiosk.differencePp).toBeCloseTo(-30, 10);
 		expect(kiosk.ci95Pp[0]).toBeLessThan(-30);
 		expect(kiosk.ci95Pp[1]).toBeGreaterThan(-30);
@@ -27,13 +36,17 @@ describe('compareSegments', () => {
 	});
 
 	it('says there is no evidence when the groups do the same', () => {
-		const log = buildLog([...group('nl', 100, 70), ...group('en', 100, 72)], { caseAttributes: ['language'] });
+		const log = buildLog([...group('nl', 100, 70), ...group('en', 100, 72)], {
+			caseAttributes: ['language']
+		});
 		const result = compareSegments(log, { steps: ['start', 'form'], byAttribute: 0 });
 		for (const cell of result.cells) expect(cell.verdict).toBe('no-evidence');
 	});
 
 	it('uses the exact test and flags small groups', () => {
-		const log = buildLog([...group('web', 100, 90), ...group('desk', 4, 1)], { caseAttributes: ['channel'] });
+		const log = buildLog([...group('web', 100, 90), ...group('desk', 4, 1)], {
+			caseAttributes: ['channel']
+		});
 		const result = compareSegments(log, { steps: ['start', 'form'], byAttribute: 0, minGroup: 10 });
 		const desk = result.cells.find((c) => c.step === 'form' && c.segment === 'desk')!;
 		expect(desk.test).toBe('fisher');

@@ -18,8 +18,17 @@ describe('dropouts', () => {
 			['d', 'submit', t(2), ['complete', undefined]]
 		];
 		const log = buildLog(rows, { eventAttributes: ['type', 'detail'] });
-		const result = dropouts(log, { steps: ['start', 'where', 'submit'], typeAttribute: 0, detailAttribute: 1 });
-		expect(result).toMatchObject({ stopped: 3, completed: 1, inProgress: 0, errorRule: 'type-column' });
+		const result = dropouts(log, {
+			steps: ['start', 'where', 'submit'],
+			typeAttribute: 0,
+			detailAttribute: 1
+		});
+		expect(result).toMatchObject({
+			stopped: 3,
+			completed: 1,
+			inProgress: 0,
+			errorRule: 'type-column'
+		});
 		const where = result.steps[1];
 		expect(where.stopped).toBe(2);
 		expect(where.lastEvents).toEqual([{ name: 'photo', cases: 2 }]);
@@ -28,7 +37,11 @@ describe('dropouts', () => {
 			{ name: 'photo: wrong-type', cases: 1 }
 		]);
 		expect(where.casesWithErrors).toBe(2);
-		expect(result.steps[2]).toMatchObject({ stopped: 1, lastEvents: [{ name: 'where', cases: 1 }], errors: [] });
+		expect(result.steps[2]).toMatchObject({
+			stopped: 1,
+			lastEvents: [{ name: 'where', cases: 1 }],
+			errors: []
+		});
 	});
 
 	it('recognises errors by activity name when there is no type column', () => {

@@ -2,7 +2,13 @@
 import { LogBuilder, type EventLog, type LogBuilderOptions } from './event-log.ts';
 import { parseTimestamp } from './timestamps.ts';
 
-export type Row = [string, string, string | number, (string | undefined)[]?, (string | undefined)[]?];
+export type Row = [
+	string,
+	string,
+	string | number,
+	(string | undefined)[]?,
+	(string | undefined)[]?
+];
 
 export function buildLog(rows: Row[], options: LogBuilderOptions = {}): EventLog {
 	const builder = new LogBuilder(options);

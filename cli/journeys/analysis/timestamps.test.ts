@@ -13,7 +13,10 @@ describe('parseTimestamp', () => {
 	});
 
 	it('keeps fractions finer than milliseconds', () => {
-		expect(parseTimestamp('2024-03-01T10:15:30.123456Z')).toBeCloseTo(utc('2024-03-01T10:15:30.123Z') + 0.456, 6);
+		expect(parseTimestamp('2024-03-01T10:15:30.123456Z')).toBeCloseTo(
+			utc('2024-03-01T10:15:30.123Z') + 0.456,
+			6
+		);
 	});
 
 	it('reads Disco timestamps, date-only values and epochs', () => {
@@ -25,7 +28,16 @@ describe('parseTimestamp', () => {
 	});
 
 	it('rejects what is not a timestamp', () => {
-		for (const text of ['', 'yesterday', '2024-13-01', '2024-01-01 25:00', '2024-01-01T10:00:00+1', '12/31/2024', '2024-01-01 10:00 CET', 'ë2024']) {
+		for (const text of [
+			'',
+			'yesterday',
+			'2024-13-01',
+			'2024-01-01 25:00',
+			'2024-01-01T10:00:00+1',
+			'12/31/2024',
+			'2024-01-01 10:00 CET',
+			'ë2024'
+		]) {
 			expect(parseTimestamp(text), text).toBeNaN();
 		}
 	});

@@ -20,7 +20,10 @@ export interface ByteSource {
 
 const CHUNK = 1 << 20;
 
-export async function openSource(file: string, stdin: Readable = process.stdin): Promise<ByteSource> {
+export async function openSource(
+	file: string,
+	stdin: Readable = process.stdin
+): Promise<ByteSource> {
 	let raw: Readable;
 	let size: number | undefined;
 	let name: string;
@@ -54,7 +57,8 @@ export async function openSource(file: string, stdin: Readable = process.stdin):
 			for (;;) {
 				const next = await rawIterator.next();
 				if (next.done) break;
-				if (!gunzip.write(next.value)) await new Promise((resolve) => gunzip.once('drain', resolve));
+				if (!gunzip.write(next.value))
+					await new Promise((resolve) => gunzip.once('drain', resolve));
 			}
 			gunzip.end();
 		};
@@ -86,7 +90,10 @@ export async function openSource(file: string, stdin: Readable = process.stdin):
 	};
 }
 
-async function nextChunk(iterator: AsyncIterator<Buffer>, name: string): Promise<Buffer | undefined> {
+async function nextChunk(
+	iterator: AsyncIterator<Buffer>,
+	name: string
+): Promise<Buffer | undefined> {
 	try {
 		const next = await iterator.next();
 		return next.done ? undefined : next.value;
@@ -95,14 +102,20 @@ async function nextChunk(iterator: AsyncIterator<Buffer>, name: string): Promise
 	}
 }
 
-function guardErrors(chunks: AsyncIterator<Buffer>, name: string, gzipped: boolean): AsyncIterator<Buffer> {
+function guardErrors(
+	chunks: AsyncIterator<Buffer>,
+	name: string,
+	gzipped: boolean
+): AsyncIterator<Buffer> {
 	return {
 		async next() {
 			try {
 				const next = await chunks.next();
 				return next.done ? { done: true, value: undefined } : next;
 			} catch (error) {
-				const detail = gzipped ? 'it is not a valid gzip file or it is cut short' : describeFsError(error);
+				const detail = gzipped
+					? 'it is not a valid gzip file or it is cut short'
+					: describeFsError(error);
 				throw new CliError(`cannot read ${name}: ${detail}.`);
 			}
 		}
@@ -110,7 +123,9 @@ function guardErrors(chunks: AsyncIterator<Buffer>, name: string, gzipped: boole
 }
 
 function stripBom(chunk: Buffer): Buffer {
-	return chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? chunk.subarray(3) : chunk;
+	return chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf
+		? chunk.subarray(3)
+		: chunk;
 }
 
 function describeFsError(error: unknown): string {

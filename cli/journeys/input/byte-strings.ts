@@ -18,7 +18,8 @@ export function decode(bytes: Uint8Array, start: number, end: number): string {
 				break;
 			}
 		}
-		if (ascii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+		if (ascii)
+			return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
 	}
 	return decoder.decode(bytes.subarray(start, end));
 }

@@ -14,7 +14,15 @@ export interface ColumnChoice {
 }
 
 // Most specific first: the running example has both `concept:name` and `Activity`.
-const CASE_NAMES = ['case:concept:name', 'case id', 'case_id', 'caseid', 'journeyid', 'journey_id', 'case'];
+const CASE_NAMES = [
+	'case:concept:name',
+	'case id',
+	'case_id',
+	'caseid',
+	'journeyid',
+	'journey_id',
+	'case'
+];
 const ACTIVITY_NAMES = ['concept:name', 'activity', 'step', 'activity name', 'event', 'task'];
 const TIME_NAMES = [
 	'time:timestamp',
@@ -27,7 +35,11 @@ const TIME_NAMES = [
 	'date'
 ];
 
-export function chooseColumns(header: readonly string[], flags: ColumnFlags, source: string): ColumnChoice {
+export function chooseColumns(
+	header: readonly string[],
+	flags: ColumnFlags,
+	source: string
+): ColumnChoice {
 	return {
 		case: pick(header, flags.case, CASE_NAMES, 'case', '--case', source),
 		activity: pick(header, flags.activity, ACTIVITY_NAMES, 'activity', '--activity', source),
@@ -46,7 +58,9 @@ function pick(
 	if (flag !== undefined) {
 		const index = findColumn(header, flag);
 		if (index < 0) {
-			throw new CliError(`${source} has no column "${flag}" (given with ${option}); columns are: ${list(header)}.`);
+			throw new CliError(
+				`${source} has no column "${flag}" (given with ${option}); columns are: ${list(header)}.`
+			);
 		}
 		return index;
 	}

@@ -23,13 +23,18 @@ export function readHeader(first: Buffer, forced: string | undefined, name: stri
 	const newline = text.indexOf('\n');
 	if (text.trim() === '') throw new CliError(`${name} is empty.`);
 	if (newline < 0 && first.length >= 1 << 16) {
-		throw new CliError(`${name} does not look like a CSV file: its first line is longer than 64 KB.`);
+		throw new CliError(
+			`${name} does not look like a CSV file: its first line is longer than 64 KB.`
+		);
 	}
 	const headerLine = (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '');
 	if (/[\u0000-\u0008\u000e-\u001f]/.test(headerLine)) {
 		throw new CliError(`${name} is not a text event log (it contains binary data).`);
 	}
-	const samples = text.split('\n').slice(1, 21).filter((line) => line.trim() !== '');
+	const samples = text
+		.split('\n')
+		.slice(1, 21)
+		.filter((line) => line.trim() !== '');
 	if (samples.length > 1 && newline >= 0 && !text.endsWith('\n')) samples.pop();
 	const delimiter = forced ?? detectDelimiter(headerLine, samples);
 	const columns = splitLine(headerLine, delimiter).map((column) => column.trim());
@@ -142,7 +147,8 @@ export async function readCsv(
 		}
 		const ae = ends[activitySlot];
 		let activity: number;
-		if (kinds[activitySlot] === FIELD_ESCAPED) activity = builder.activities.id(unescape(decode(bytes, as, ae)));
+		if (kinds[activitySlot] === FIELD_ESCAPED)
+			activity = builder.activities.id(unescape(decode(bytes, as, ae)));
 		else {
 			activity = activityIds.get(bytes, as, ae);
 			if (activity < 0) {
@@ -193,7 +199,8 @@ function sameRange(bytes: Uint8Array, a: number, aEnd: number, b: number, bEnd: 
 }
 
 function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
-	for (let i = start; i < end; i++) if (bytes[i] !== 32 && bytes[i] !== 13 && bytes[i] !== 9) return false;
+	for (let i = start; i < end; i++)
+		if (bytes[i] !== 32 && bytes[i] !== 13 && bytes[i] !== 9) return false;
 	return true;
 }
 

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CsvTokenizer, FIELD_ESCAPED, splitLine } from './csv-tokenizer.ts';
 
-function tokenize(text: string, wanted: number[], chunkSize = Infinity): { fields: string[]; line: number }[] {
+function tokenize(
+	text: string,
+	wanted: number[],
+	chunkSize = Infinity
+): { fields: string[]; line: number }[] {
 	const slotOf = new Int32Array(Math.max(...wanted) + 1).fill(-1);
 	wanted.forEach((column, slot) => (slotOf[column] = slot));
 	const records: { fields: string[]; line: number }[] = [];
@@ -22,9 +26,7 @@ function tokenize(text: string, wanted: number[], chunkSize = Infinity): { field
 }
 
 const sample =
-	'a,"b, with comma",c\r\n' +
-	'"multi\nline",x,"say ""hi"""\n' +
-	'plain,,last-without-newline';
+	'a,"b, with comma",c\r\n' + '"multi\nline",x,"say ""hi"""\n' + 'plain,,last-without-newline';
 
 describe('CsvTokenizer', () => {
 	it('handles quotes, doubled quotes, CRLF, embedded newlines and a missing final newline', () => {
@@ -55,6 +57,10 @@ describe('CsvTokenizer', () => {
 
 describe('splitLine', () => {
 	it('splits a header with quotes', () => {
-		expect(splitLine('"Case ID";Activity;"Complete; Timestamp"', ';')).toEqual(['Case ID', 'Activity', 'Complete; Timestamp']);
+		expect(splitLine('"Case ID";Activity;"Complete; Timestamp"', ';')).toEqual([
+			'Case ID',
+			'Activity',
+			'Complete; Timestamp'
+		]);
 	});
 });

@@ -29,7 +29,9 @@ export async function readJsonl(
 		if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 			invalid++;
 			if (invalid >= 20 && valid === 0) {
-				throw new CliError(`${source.name} is not a JSON Lines file: line ${line} is not a JSON object.`);
+				throw new CliError(
+					`${source.name} is not a JSON Lines file: line ${line} is not a JSON object.`
+				);
 			}
 			rows.builder.note('malformed-row', line, trimmed.slice(0, 60));
 			return;

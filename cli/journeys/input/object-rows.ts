@@ -75,6 +75,11 @@ export class ObjectRows {
 
 function text(value: unknown): string | undefined {
 	if (value === undefined || value === null) return undefined;
-	const result = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+	const result =
+		typeof value === 'string'
+			? value
+			: typeof value === 'object'
+				? JSON.stringify(value)
+				: String(value);
 	return result === '' ? undefined : result;
 }

@@ -4,18 +4,32 @@ import { pageUrl, readPocketBase, type Fetcher } from './pocketbase-reader.ts';
 
 // A stand-in for PocketBase's REST API: the adapter's HTTP use is tested against a real server by
 // the platform team; here only the paging and the record-to-event mapping are checked.
-function fakeServer(pages: Record<string, unknown>[][], status = 200): { fetcher: Fetcher; calls: { url: string; auth: string }[] } {
+function fakeServer(
+	pages: Record<string, unknown>[][],
+	status = 200
+): { fetcher: Fetcher; calls: { url: string; auth: string }[] } {
 	const calls: { url: string; auth: string }[] = [];
 	const fetcher: Fetcher = async (url, init) => {
 		calls.push({ url, auth: init.headers.Authorization });
 		const page = Number(new URL(url).searchParams.get('page'));
-		const body = { page, perPage: 500, totalPages: pages.length, totalItems: pages.flat().length, items: pages[page - 1] ?? [] };
+		const body = {
+			page,
+			perPage: 500,
+			totalPages: pages.length,
+			totalItems: pages.flat().length,
+			items: pages[page - 1] ?? []
+		};
 		return new Response(JSON.stringify(body), { status });
 	};
 	return { fetcher, calls };
 }
 
-const record = (journeyId: string, step: string, at: string, extra: Record<string, unknown> = {}) => ({
+const record = (
+	journeyId: string,
+	step: string,
+	at: string,
+	extra: Record<string, unknown> = {}
+) => ({
 	collectionName: 'journey_events',
 	id: `${journeyId}-${step}`,
 	journeyId,
@@ -34,7 +48,10 @@ const request = {
 	columns: {},
 	zone: UTC,
 	caseAttributes: [{ name: 'assisted', required: true }],
-	eventAttributes: [{ name: 'channel', required: true }, { name: 'detail', required: false }]
+	eventAttributes: [
+		{ name: 'channel', required: true },
+		{ name: 'detail', required: false }
+	]
 };
 
 describe('PocketBase adapter', () => {
@@ -43,7 +60,10 @@ describe('PocketBase adapter', () => {
 			'http://127.0.0.1:8090/api/collections/journey_events/records?page=2&perPage=500&sort=at'
 		);
 		const { fetcher, calls } = fakeServer([
-			[record('j1', 'start', '2024-03-01 10:00:00.000Z'), record('j1', 'photo', '2024-03-01 10:01:00.000Z', { type: 'error', detail: 'too-large' })],
+			[
+				record('j1', 'start', '2024-03-01 10:00:00.000Z'),
+				record('j1', 'photo', '2024-03-01 10:01:00.000Z', { type: 'error', detail: 'too-large' })
+			],
 			[record('j2', 'start', '2024-03-01 11:00:00.000Z', { assisted: true, channel: 'kiosk' })]
 		]);
 		const log = await readPocketBase('http://127.0.0.1:8090', 'staff-token', request, fetcher);
@@ -54,13 +74,20 @@ describe('PocketBase adapter', () => {
 			['j1', 'false'],
 			['j2', 'true']
 		]);
-		expect(log.cases[0].times).toEqual([Date.parse('2024-03-01T10:00:00Z'), Date.parse('2024-03-01T10:01:00Z')]);
+		expect(log.cases[0].times).toEqual([
+			Date.parse('2024-03-01T10:00:00Z'),
+			Date.parse('2024-03-01T10:01:00Z')
+		]);
 		expect(log.eventAttributeValues).toEqual([['web', 'kiosk'], ['too-large']]);
 	});
 
 	it('refuses to run without a token and explains a refused one', async () => {
 		const { fetcher } = fakeServer([[]], 403);
-		await expect(readPocketBase('http://x', undefined, request, fetcher)).rejects.toThrow(/STADSSTEM_TOKEN/);
-		await expect(readPocketBase('http://x', 'bad', request, fetcher)).rejects.toThrow(/refused the token \(HTTP 403\)/);
+		await expect(readPocketBase('http://x', undefined, request, fetcher)).rejects.toThrow(
+			/STADSSTEM_TOKEN/
+		);
+		await expect(readPocketBase('http://x', 'bad', request, fetcher)).rejects.toThrow(
+			/refused the token \(HTTP 403\)/
+		);
 	});
 });

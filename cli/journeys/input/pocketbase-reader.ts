@@ -44,9 +44,13 @@ export async function readPocketBase(
 	onPage?: (page: number, totalPages: number) => void
 ): Promise<EventLog> {
 	if (!token) {
-		throw new CliError('set STADSSTEM_TOKEN to a staff token to read journey events from PocketBase.', 2);
+		throw new CliError(
+			'set STADSSTEM_TOKEN to a staff token to read journey events from PocketBase.',
+			2
+		);
 	}
-	if (!/^https?:\/\//.test(base)) throw new CliError(`--from needs an http(s) URL, not "${base}".`, 2);
+	if (!/^https?:\/\//.test(base))
+		throw new CliError(`--from needs an http(s) URL, not "${base}".`, 2);
 	const rows = new ObjectRows(journeyColumns(request), base);
 	let row = 0;
 	for (let page = 1; ; page++) {
@@ -58,7 +62,9 @@ export async function readPocketBase(
 			throw new CliError(`cannot reach PocketBase at ${base}: ${(error as Error).message}.`);
 		}
 		if (response.status === 401 || response.status === 403) {
-			throw new CliError(`PocketBase refused the token (HTTP ${response.status}); STADSSTEM_TOKEN must be a staff token.`);
+			throw new CliError(
+				`PocketBase refused the token (HTTP ${response.status}); STADSSTEM_TOKEN must be a staff token.`
+			);
 		}
 		if (!response.ok) throw new CliError(`PocketBase answered HTTP ${response.status} for ${url}.`);
 		let body: PocketBasePage;
@@ -67,7 +73,8 @@ export async function readPocketBase(
 		} catch {
 			throw new CliError(`PocketBase at ${base} did not answer with JSON; is this the right URL?`);
 		}
-		if (!Array.isArray(body.items)) throw new CliError(`PocketBase's answer for ${url} has no records list.`);
+		if (!Array.isArray(body.items))
+			throw new CliError(`PocketBase's answer for ${url} has no records list.`);
 		for (const item of body.items) rows.add(item, ++row);
 		onPage?.(page, body.totalPages);
 		if (body.items.length === 0 || page >= (body.totalPages ?? page)) break;

@@ -46,14 +46,23 @@ describe('CSV', () => {
 	});
 
 	it('detects semicolons and Disco headers, and applies --tz to naive times', async () => {
-		const file = write('disco.csv', 'Case ID;Activity;Complete Timestamp\nA;x;2024/07/01 12:00:00.000\nA;y;2024/07/01 13:00:00.000\n');
+		const file = write(
+			'disco.csv',
+			'Case ID;Activity;Complete Timestamp\nA;x;2024/07/01 12:00:00.000\nA;y;2024/07/01 13:00:00.000\n'
+		);
 		const log = await loadLog(file, options({ zone: createZone('Europe/Brussels') }));
 		expect(log.cases[0].times[0]).toBe(Date.parse('2024-07-01T10:00:00Z'));
 	});
 
 	it('takes column flags, quoted headers and values with delimiters', async () => {
-		const file = write('flags.csv', '"id","what","when","note"\n"1","a, b","2024-01-01 10:00","x"\n');
-		const log = await loadLog(file, options({ columns: { case: 'id', activity: 'what', timestamp: 'when' } }));
+		const file = write(
+			'flags.csv',
+			'"id","what","when","note"\n"1","a, b","2024-01-01 10:00","x"\n'
+		);
+		const log = await loadLog(
+			file,
+			options({ columns: { case: 'id', activity: 'what', timestamp: 'when' } })
+		);
 		expect(log.activities).toEqual(['a, b']);
 	});
 
@@ -62,7 +71,10 @@ describe('CSV', () => {
 			'by.csv',
 			'case:concept:name,concept:name,time:timestamp,channel\nc,b,2024-01-01T10:01:00Z,phone\nc,a,2024-01-01T10:00:00Z,web\n'
 		);
-		const log = await loadLog(file, options({ caseAttributes: [{ name: 'channel', required: true }] }));
+		const log = await loadLog(
+			file,
+			options({ caseAttributes: [{ name: 'channel', required: true }] })
+		);
 		expect(log.cases[0].caseValues).toEqual(['web']);
 	});
 
@@ -81,7 +93,9 @@ describe('JSON Lines, XES and gzip', () => {
 		);
 		const log = await loadLog(file, options());
 		expect(summarize(log).caseDuration.max).toBe(300);
-		expect(log.quality.issues).toEqual([{ reason: 'malformed-row', count: 1, lines: [2], examples: ['not json'] }]);
+		expect(log.quality.issues).toEqual([
+			{ reason: 'malformed-row', count: 1, lines: [2], examples: ['not json'] }
+		]);
 	});
 
 	it('reads XES with trace attributes as case attributes, also gzipped', async () => {
@@ -92,7 +106,10 @@ describe('JSON Lines, XES and gzip', () => {
 			'<event><string key="concept:name" value="B"/><date key="time:timestamp" value="2024-01-01T10:05:00.000+01:00"/></event>' +
 			'</trace></log>';
 		for (const file of [write('t.xes', xes), write('t.xes.gz', gzipSync(xes))]) {
-			const log = await loadLog(file, options({ caseAttributes: [{ name: 'case:channel', required: true }] }));
+			const log = await loadLog(
+				file,
+				options({ caseAttributes: [{ name: 'case:channel', required: true }] })
+			);
 			expect(log.activities).toEqual(['A', 'B']);
 			expect(log.cases[0].caseValues).toEqual(['web']);
 			expect(log.cases[0].times[0]).toBe(Date.parse('2024-01-01T09:00:00Z'));
@@ -100,10 +117,16 @@ describe('JSON Lines, XES and gzip', () => {
 	});
 
 	it('gives clear errors for broken files', async () => {
-		await expect(loadLog(write('bad.xes', '<log><trace><event></trace>'), options())).rejects.toThrow(/not valid XES/);
-		await expect(loadLog(write('bad.xes.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3])), options())).rejects.toThrow(/gzip/);
+		await expect(
+			loadLog(write('bad.xes', '<log><trace><event></trace>'), options())
+		).rejects.toThrow(/not valid XES/);
+		await expect(
+			loadLog(write('bad.xes.gz', Buffer.from([0x1f, 0x8b, 1, 2, 3])), options())
+		).rejects.toThrow(/gzip/);
 		await expect(loadLog(write('empty.csv', ''), options())).rejects.toThrow(/empty/);
 		await expect(loadLog(join(dir, 'missing.csv'), options())).rejects.toThrow(/no such file/);
-		await expect(loadLog(write('bin.csv', Buffer.from([0, 1, 2, 3, 10, 0, 1])), options())).rejects.toThrow(/binary/);
+		await expect(
+			loadLog(write('bin.csv', Buffer.from([0, 1, 2, 3, 10, 0, 1])), options())
+		).rejects.toThrow(/binary/);
 	});
 });

@@ -10,7 +10,16 @@ import type { ByteSource } from './byte-source.ts';
 import { ObjectRows } from './object-rows.ts';
 import type { ReadRequest } from './read-request.ts';
 
-const ATTRIBUTE_TAGS = new Set(['string', 'date', 'int', 'float', 'boolean', 'id', 'list', 'container']);
+const ATTRIBUTE_TAGS = new Set([
+	'string',
+	'date',
+	'int',
+	'float',
+	'boolean',
+	'id',
+	'list',
+	'container'
+]);
 
 export async function readXes(
 	source: ByteSource,
@@ -38,7 +47,9 @@ export async function readXes(
 
 	parser.onerror = (error) => {
 		const where = `line ${parser.line + 1}`;
-		failure ??= new CliError(`${source.name} is not valid XES (${where}): ${error.message.split('\n')[0]}.`);
+		failure ??= new CliError(
+			`${source.name} is not valid XES (${where}): ${error.message.split('\n')[0]}.`
+		);
 		parser.error = null as unknown as Error;
 	};
 	parser.onopentag = (tag) => {
@@ -76,7 +87,8 @@ export async function readXes(
 			const key = stripCase(attribute.name);
 			row[attribute.name] = traceAttributes.get(key) ?? eventAttributes.get(attribute.name);
 		}
-		for (const attribute of request.eventAttributes) row[attribute.name] = eventAttributes.get(attribute.name);
+		for (const attribute of request.eventAttributes)
+			row[attribute.name] = eventAttributes.get(attribute.name);
 		return row;
 	};
 

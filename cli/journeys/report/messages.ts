@@ -14,10 +14,12 @@ export const MESSAGES = {
 		intro: (cases: number, events: number, source: string) =>
 			`Gebaseerd op ${num(cases, 'nl')} trajecten en ${num(events, 'nl')} gebeurtenissen uit ${source}.`,
 		findings: 'Wat eerst aanpakken',
-		findingsIntro: 'Gerangschikt op impact: aantal mensen dat afhaakt × hoeveel vaker dan verwacht.',
+		findingsIntro:
+			'Gerangschikt op impact: aantal mensen dat afhaakt × hoeveel vaker dan verwacht.',
 		noFindings: 'Geen afhakers gevonden in deze stappen.',
 		funnel: 'Trechter',
-		funnelChart: 'Staafdiagram: aantal trajecten dat elke stap bereikt. De tabel eronder toont dezelfde cijfers.',
+		funnelChart:
+			'Staafdiagram: aantal trajecten dat elke stap bereikt. De tabel eronder toont dezelfde cijfers.',
 		step: 'Stap',
 		reached: 'Bereikt',
 		inProgress: 'Nog bezig',
@@ -28,7 +30,8 @@ export const MESSAGES = {
 		comparison: 'Vergelijking per groep',
 		comparisonIntro: (by: string) =>
 			`Per stap: hoeveel procent van elke groep (${by}) doorgaat, tegenover alle anderen. Gecorrigeerd voor het aantal vergelijkingen (Benjamini–Hochberg).`,
-		comparisonChart: 'Staafdiagram: percentage dat doorgaat per stap en per groep. De tabel eronder toont dezelfde cijfers.',
+		comparisonChart:
+			'Staafdiagram: percentage dat doorgaat per stap en per groep. De tabel eronder toont dezelfde cijfers.',
 		group: 'Groep',
 		rest: 'Anderen',
 		difference: 'Verschil (procentpunt)',
@@ -37,10 +40,12 @@ export const MESSAGES = {
 		higher: 'hoger dan de anderen',
 		noEvidence: 'geen aanwijzing voor een verschil',
 		noData: 'geen gegevens',
-		suppressed: (n: number) => `Groepen met minder dan ${n} trajecten zijn weggelaten: te klein om iets over te zeggen.`,
+		suppressed: (n: number) =>
+			`Groepen met minder dan ${n} trajecten zijn weggelaten: te klein om iets over te zeggen.`,
 		suppressedGroups: (groups: string) => `Weggelaten: ${groups}.`,
 		times: 'Tijd tussen stappen',
-		timesChart: 'Staafdiagram: mediane tijd in minuten tussen opeenvolgende stappen. De tabel eronder toont dezelfde cijfers.',
+		timesChart:
+			'Staafdiagram: mediane tijd in minuten tussen opeenvolgende stappen. De tabel eronder toont dezelfde cijfers.',
 		from: 'Van',
 		to: 'Naar',
 		cases: 'Trajecten',
@@ -61,7 +66,9 @@ export const MESSAGES = {
 		generated: (date: string) => `Gemaakt op ${date} met stadsstem journeys.`,
 		finding(finding: Finding): string {
 			if (finding.kind === 'step-loss') {
-				const base = finding.previous ? `van wie ‘${finding.previous}’ bereikte` : 'van alle trajecten';
+				const base = finding.previous
+					? `van wie ‘${finding.previous}’ bereikte`
+					: 'van alle trajecten';
 				return `Bij de stap ‘${finding.step}’ haken ${num(finding.lost, 'nl')} mensen af (${pct(finding.dropRate, 'nl')} ${base}).`;
 			}
 			return `Bij ‘${finding.step}’ haken mensen met ${finding.by} = ${finding.segment} vaker af: ${pct(finding.dropRate, 'nl')} tegenover ${pct(finding.restDropRate, 'nl')} bij de anderen. Dat zijn ongeveer ${num(finding.excessLost, 'nl')} mensen meer dan verwacht.`;
@@ -75,7 +82,8 @@ export const MESSAGES = {
 		findingsIntro: 'Ranked by impact: people lost × how much more often than expected.',
 		noFindings: 'No drop-outs found in these steps.',
 		funnel: 'Funnel',
-		funnelChart: 'Bar chart: number of journeys reaching each step. The table below shows the same numbers.',
+		funnelChart:
+			'Bar chart: number of journeys reaching each step. The table below shows the same numbers.',
 		step: 'Step',
 		reached: 'Reached',
 		inProgress: 'In progress',
@@ -86,7 +94,8 @@ export const MESSAGES = {
 		comparison: 'Comparison by group',
 		comparisonIntro: (by: string) =>
 			`Per step: the share of each group (${by}) that continues, against all others. Corrected for the number of comparisons (Benjamini–Hochberg).`,
-		comparisonChart: 'Bar chart: share continuing per step and group. The table below shows the same numbers.',
+		comparisonChart:
+			'Bar chart: share continuing per step and group. The table below shows the same numbers.',
 		group: 'Group',
 		rest: 'Others',
 		difference: 'Difference (percentage points)',
@@ -95,10 +104,12 @@ export const MESSAGES = {
 		higher: 'higher than the others',
 		noEvidence: 'no evidence of a difference',
 		noData: 'no data',
-		suppressed: (n: number) => `Groups with fewer than ${n} journeys are left out: too small to say anything about.`,
+		suppressed: (n: number) =>
+			`Groups with fewer than ${n} journeys are left out: too small to say anything about.`,
 		suppressedGroups: (groups: string) => `Left out: ${groups}.`,
 		times: 'Time between steps',
-		timesChart: 'Bar chart: median minutes between consecutive steps. The table below shows the same numbers.',
+		timesChart:
+			'Bar chart: median minutes between consecutive steps. The table below shows the same numbers.',
 		from: 'From',
 		to: 'To',
 		cases: 'Journeys',
@@ -119,7 +130,9 @@ export const MESSAGES = {
 		generated: (date: string) => `Made on ${date} with stadsstem journeys.`,
 		finding(finding: Finding): string {
 			if (finding.kind === 'step-loss') {
-				const base = finding.previous ? `of those who reached ‘${finding.previous}’` : 'of all journeys';
+				const base = finding.previous
+					? `of those who reached ‘${finding.previous}’`
+					: 'of all journeys';
 				return `At the step ‘${finding.step}’, ${num(finding.lost, 'en')} people drop out (${pct(finding.dropRate, 'en')} ${base}).`;
 			}
 			return `At ‘${finding.step}’, people with ${finding.by} = ${finding.segment} drop out more often: ${pct(finding.dropRate, 'en')} against ${pct(finding.restDropRate, 'en')} for the others. That is about ${num(finding.excessLost, 'en')} more people than expected.`;

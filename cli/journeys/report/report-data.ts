@@ -32,12 +32,22 @@ export function reportData(log: EventLog, options: ReportOptions): ReportData {
 	const funnelResult = funnel(log, options);
 	const entries = Object.entries(funnelResult.segments);
 	const segments = entries.filter(([, table]) => table.cases >= options.minGroup);
-	const suppressed = entries.filter(([, table]) => table.cases < options.minGroup).map(([name]) => name);
+	const suppressed = entries
+		.filter(([, table]) => table.cases < options.minGroup)
+		.map(([name]) => name);
 	let comparison: CompareResult | undefined;
 	if (options.byAttribute !== undefined) {
-		const full = compareSegments(log, { ...options, byAttribute: options.byAttribute, minGroup: options.minGroup });
+		const full = compareSegments(log, {
+			...options,
+			byAttribute: options.byAttribute,
+			minGroup: options.minGroup
+		});
 		// Suppressed groups disappear from the report entirely, numbers included.
-		comparison = { ...full, cells: full.cells.filter((cell) => !suppressed.includes(cell.segment)), segments: full.segments.filter((s) => !s.small) };
+		comparison = {
+			...full,
+			cells: full.cells.filter((cell) => !suppressed.includes(cell.segment)),
+			segments: full.segments.filter((s) => !s.small)
+		};
 	}
 	const summary = summarize(log);
 	return {

@@ -30,7 +30,12 @@ export function reportHtml(data: ReportData, options: HtmlOptions): string {
 	const num = (value: number) => formatNumber(value, lang);
 	const title = options.title ?? t.title;
 	const steps = data.funnel.steps;
-	const verdictText = { lower: t.lower, higher: t.higher, 'no-evidence': t.noEvidence, 'no-data': t.noData };
+	const verdictText = {
+		lower: t.lower,
+		higher: t.higher,
+		'no-evidence': t.noEvidence,
+		'no-data': t.noData
+	};
 
 	const funnelTable = table(
 		t.funnel,
@@ -48,7 +53,11 @@ export function reportHtml(data: ReportData, options: HtmlOptions): string {
 	);
 
 	const chartData = {
-		funnel: { labels: steps.map((s) => s.name), values: steps.map((s) => s.reached), label: t.reached },
+		funnel: {
+			labels: steps.map((s) => s.name),
+			values: steps.map((s) => s.reached),
+			label: t.reached
+		},
 		segments: data.segments.map(([name, table], i) => ({
 			label: name,
 			color: PALETTE[i % PALETTE.length],
@@ -73,7 +82,10 @@ export function reportHtml(data: ReportData, options: HtmlOptions): string {
 		])
 	);
 	sections.push(
-		section('funnel', t.funnel, [figure('funnel-chart', t.funnelChart, 'funnel-table'), funnelTable])
+		section('funnel', t.funnel, [
+			figure('funnel-chart', t.funnelChart, 'funnel-table'),
+			funnelTable
+		])
 	);
 	if (data.comparison && options.by) {
 		const comparison = data.comparison;
@@ -86,13 +98,26 @@ export function reportHtml(data: ReportData, options: HtmlOptions): string {
 			`${c.differencePp >= 0 ? '+' : ''}${c.differencePp.toFixed(1)} (${c.ci95Pp[0].toFixed(1)} – ${c.ci95Pp[1].toFixed(1)})`,
 			verdictText[c.verdict]
 		]);
-		const segmentRows = steps.map((s, i) => [s.name, ...data.segments.map(([, table]) => pct(table.steps[i].conversionFromPrevious))]);
+		const segmentRows = steps.map((s, i) => [
+			s.name,
+			...data.segments.map(([, table]) => pct(table.steps[i].conversionFromPrevious))
+		]);
 		sections.push(
 			section('comparison', t.comparison, [
 				`<p>${esc(t.comparisonIntro(options.by))}</p>`,
 				figure('segment-chart', t.comparisonChart, 'segment-table'),
-				table(t.fromPrevious, [t.step, ...data.segments.map(([name]) => `${options.by} = ${name}`)], segmentRows, 'segment-table'),
-				table(t.comparison, [t.step, t.group, t.cases, t.fromPrevious, t.rest, t.difference, t.verdict], rows, 'comparison-table'),
+				table(
+					t.fromPrevious,
+					[t.step, ...data.segments.map(([name]) => `${options.by} = ${name}`)],
+					segmentRows,
+					'segment-table'
+				),
+				table(
+					t.comparison,
+					[t.step, t.group, t.cases, t.fromPrevious, t.rest, t.difference, t.verdict],
+					rows,
+					'comparison-table'
+				),
 				`<p>${esc(t.suppressed(options.minGroup))}${data.suppressed.length ? ' ' + esc(t.suppressedGroups(data.suppressed.join(', '))) : ''}</p>`
 			])
 		);
@@ -104,7 +129,13 @@ export function reportHtml(data: ReportData, options: HtmlOptions): string {
 				table(
 					t.times,
 					[t.from, t.to, t.cases, t.median, t.p90],
-					data.funnel.stepTimes.map((s) => [s.from, s.to, num(s.cases), formatSeconds(s.median), formatSeconds(s.p90)]),
+					data.funnel.stepTimes.map((s) => [
+						s.from,
+						s.to,
+						num(s.cases),
+						formatSeconds(s.median),
+						formatSeconds(s.p90)
+					]),
 					'times-table'
 				)
 			])
@@ -115,7 +146,12 @@ export function reportHtml(data: ReportData, options: HtmlOptions): string {
 		section('loops', t.loops, [
 			`<p>${esc(t.loopsIntro)}</p>`,
 			rework.length
-				? table(t.loops, [t.activity, t.casesWithLoop], rework.map(([activity, cases]) => [activity, num(cases)]), 'loops-table')
+				? table(
+						t.loops,
+						[t.activity, t.casesWithLoop],
+						rework.map(([activity, cases]) => [activity, num(cases)]),
+						'loops-table'
+					)
 				: `<p>${esc(t.noLoops)}</p>`
 		])
 	);
@@ -179,7 +215,10 @@ function figure(id: string, description: string, tableId: string): string {
 function table(caption: string, headers: string[], rows: string[][], id: string): string {
 	const head = headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('');
 	const body = rows
-		.map((row) => `<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${esc(cell)}</th>` : `<td>${esc(cell)}</td>`)).join('')}</tr>`)
+		.map(
+			(row) =>
+				`<tr>${row.map((cell, i) => (i === 0 ? `<th scope="row">${esc(cell)}</th>` : `<td>${esc(cell)}</td>`)).join('')}</tr>`
+		)
 		.join('\n');
 	return `<div class="table-wrap"><table id="${id}"><caption>${esc(caption)}</caption><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }

@@ -46,7 +46,9 @@ describe('HTML report', () => {
 		expect(html).toContain('Chart.js v4');
 		expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+href=/);
 		// Every chart points to a data table that exists.
-		const described = [...html.matchAll(/<canvas [^>]*aria-describedby="([^"]+)"/g)].map((m) => m[1]);
+		const described = [...html.matchAll(/<canvas [^>]*aria-describedby="([^"]+)"/g)].map(
+			(m) => m[1]
+		);
 		expect(described.length).toBe(3);
 		for (const id of described) expect(html).toContain(`<table id="${id}">`);
 		expect(html).toContain('2 rows without an activity were dropped');

@@ -40,7 +40,9 @@ export function channelsView(result: ChannelsResult): View {
 			{
 				title: 'Channel paths',
 				headers: ['path', 'cases', 'completed'],
-				rows: result.paths.slice(0, 15).map((p) => [p.path.join(' → '), p.cases, rate(p.completionRate)]),
+				rows: result.paths
+					.slice(0, 15)
+					.map((p) => [p.path.join(' → '), p.cases, rate(p.completionRate)]),
 				numeric: [false, true, true]
 			}
 		],

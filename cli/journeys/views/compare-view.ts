@@ -62,7 +62,17 @@ export function compareView(result: CompareResult): View {
 		tables: [
 			{
 				title: `Step conversion by ${result.by}: each group against all others (Benjamini–Hochberg corrected)`,
-				headers: ['step', result.by, 'n', 'rate', 'rest', 'difference (pp)', '95 % interval (pp)', 'q', 'verdict'],
+				headers: [
+					'step',
+					result.by,
+					'n',
+					'rate',
+					'rest',
+					'difference (pp)',
+					'95 % interval (pp)',
+					'q',
+					'verdict'
+				],
 				rows: result.cells.map((c) => [
 					c.step,
 					c.segment + (c.smallGroup ? ' (small)' : ''),

@@ -42,15 +42,25 @@ export function funnelView(result: FunnelResult): View {
 		tables.push({
 			title: 'Time between steps',
 			headers: ['from', 'to', 'cases', 'median', 'p90'],
-			rows: result.stepTimes.map((t) => [t.from, t.to, t.cases, formatSeconds(t.median), formatSeconds(t.p90)]),
+			rows: result.stepTimes.map((t) => [
+				t.from,
+				t.to,
+				t.cases,
+				formatSeconds(t.median),
+				formatSeconds(t.p90)
+			]),
 			numeric: [false, false, true, true, true]
 		});
 	}
 	const notes: string[] = [];
 	if (result.inProgress) {
-		notes.push(`${result.inProgress} cases are still in progress; they are not counted as drop-outs.`);
+		notes.push(
+			`${result.inProgress} cases are still in progress; they are not counted as drop-outs.`
+		);
 	}
-	notes.push('Conversion is from the previous step; the 95 % interval (Wilson) is for that conversion.');
+	notes.push(
+		'Conversion is from the previous step; the 95 % interval (Wilson) is for that conversion.'
+	);
 	return {
 		json,
 		csv: {
@@ -87,7 +97,15 @@ function jsonStep(step: FunnelTable['steps'][number]) {
 function stepTable(title: string, table: FunnelTable): Table {
 	return {
 		title,
-		headers: ['step', 'reached', 'in progress', 'dropped', 'from previous', '95 % interval', 'from start'],
+		headers: [
+			'step',
+			'reached',
+			'in progress',
+			'dropped',
+			'from previous',
+			'95 % interval',
+			'from start'
+		],
 		rows: table.steps.map((step) => [
 			step.name,
 			step.reached,

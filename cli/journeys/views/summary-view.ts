@@ -10,7 +10,12 @@ export function summaryView(summary: Summary): View {
 		['overview', 'droppedRows', '', summary.droppedRows],
 		['overview', 'variants', '', summary.variants],
 		...Object.entries(summary.caseDuration).map(([k, v]): Cell[] => ['caseDuration', k, '', v]),
-		...Object.entries(summary.startActivities).map(([k, v]): Cell[] => ['startActivities', k, '', v]),
+		...Object.entries(summary.startActivities).map(([k, v]): Cell[] => [
+			'startActivities',
+			k,
+			'',
+			v
+		]),
 		...Object.entries(summary.endActivities).map(([k, v]): Cell[] => ['endActivities', k, '', v]),
 		...summary.directlyFollows.map((df): Cell[] => ['directlyFollows', df.from, df.to, df.count]),
 		...Object.entries(summary.rework).map(([k, v]): Cell[] => ['rework', k, '', v])
