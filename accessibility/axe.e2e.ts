@@ -1,18 +1,7 @@
 // axe over every page that exists, in the states that matter. The route list
 // grows with the app; issue 9 turns it into one discovered from web/routes.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
-
-async function expectNoViolations(page: Page) {
-	const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-	const summary = results.violations.map((violation) => ({
-		id: violation.id,
-		nodes: violation.nodes.map((node) => node.target.join(' '))
-	}));
-	expect(summary).toEqual([]);
-}
+import { test } from '@playwright/test';
+import { expectNoAxeViolations as expectNoViolations } from './axe.ts';
 
 const pages = [
 	{ name: 'home with open surveys', path: '/', ready: 'open-surveys' },

@@ -2,7 +2,7 @@
 // §3), and only when their sources changed: `npm start` and the test runs call
 // this so a fresh clone and a stale build both end up current.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,12 +52,42 @@ export function build(variant: Variant): void {
 	if (result.status !== 0) throw new Error(`The ${variant} build failed (see above).`);
 }
 
-export function ensureBuilds(log: (line: string) => void = () => {}): void {
-	for (const variant of VARIANTS) {
-		if (!isBuildStale(variant)) continue;
-		log(`Building the ${variant} app…`);
-		build(variant);
+/**
+ * Two test runs started together must not build into the same folders at
+ * once: a lock folder serialises them, and a stale lock (a killed run) expires.
+ */
+function withBuildLock(work: () => void): void {
+	const lock = path.join(REPO_ROOT, '.svelte-kit', 'build.lock');
+	mkdirSync(path.dirname(lock), { recursive: true });
+	const deadline = Date.now() + 10 * 60_000;
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch {
+			const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+			if (age > 5 * 60_000) rmSync(lock, { recursive: true, force: true });
+			if (Date.now() > deadline)
+				throw new Error(`Another build holds ${lock}; remove it if no build runs.`);
+			Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+		}
 	}
+	try {
+		work();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
+export function ensureBuilds(log: (line: string) => void = () => {}): void {
+	if (VARIANTS.every((variant) => !isBuildStale(variant))) return;
+	withBuildLock(() => {
+		for (const variant of VARIANTS) {
+			if (!isBuildStale(variant)) continue;
+			log(`Building the ${variant} app…`);
+			build(variant);
+		}
+	});
 }
 
 // `node scripts/build.ts [variant…]` via tsx: build the named variants (default both).
