@@ -6,6 +6,7 @@ import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs'
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 export const POCKETBASE_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(POCKETBASE_DIR, '..');
@@ -61,6 +62,24 @@ function sourcesNewerThan(binary: string): boolean {
 	});
 }
 
+/**
+ * Bundles the pure TypeScript modules the JS hooks share with the app (survey
+ * schema, validator, results) into CommonJS for PocketBase's goja runtime.
+ * Generated at every start, so the server can never run an outdated copy.
+ */
+export function bundleHookLibraries(): void {
+	buildSync({
+		entryPoints: [path.join(REPO_ROOT, 'surveys/server-bundle.ts')],
+		outfile: path.join(POCKETBASE_DIR, 'pb_hooks/lib/generated/surveys.cjs'),
+		bundle: true,
+		format: 'cjs',
+		platform: 'neutral',
+		target: 'es2017',
+		banner: { js: '// Generated from surveys/ by pocketbase/server.ts: do not edit.' },
+		logLevel: 'error'
+	});
+}
+
 export interface ServerOptions {
 	binary: string;
 	dataDir: string;
@@ -99,11 +118,15 @@ export function ensureWritableDir(dir: string): void {
  * failing one leaves the database as it was before that migration.
  */
 export function migrate(binary: string, dataDir: string): void {
+	bundleHookLibraries();
 	const result = spawnSync(binary, ['migrate', 'up', ...commonFlags(dataDir)], {
 		encoding: 'utf8'
 	});
 	if (result.status !== 0) {
-		const reason = (result.stderr || result.stdout || '').trim().split('\n').slice(-3).join(' ');
+		const output = (result.stderr || result.stdout || '').trim().split('\n');
+		// A broken migration file makes the server panic: its first line names the file and the error.
+		const reason =
+			output.find((line) => /^(panic|Error):/.test(line)) ?? output.slice(-3).join(' ');
 		throw new ServerSetupError(`A database migration failed, nothing of it was applied: ${reason}`);
 	}
 }
@@ -156,6 +179,7 @@ export interface RunningServer {
 
 /** Starts `serve` and resolves once /api/health answers. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+	bundleHookLibraries();
 	if (!(await isPortFree(options.host, options.port))) {
 		throw new ServerSetupError(
 			`Port ${options.port} on ${options.host} is already in use: stop what runs there or choose another with PORT.`

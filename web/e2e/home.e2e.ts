@@ -13,7 +13,7 @@ test('Tom opens the site on his phone and sees the open surveys from the databas
 	await expect(page.locator('html')).toHaveAttribute('lang', 'nl');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Geef je mening');
 	const list = page.getByTestId('open-surveys');
-	await expect(list.getByRole('listitem')).toHaveCount(open.length);
+	await expect(list.getByRole('heading', { level: 3 })).toHaveCount(open.length);
 	for (const survey of open) {
 		await expect(list.getByRole('link', { name: survey.title.nl })).toBeVisible();
 	}

@@ -46,7 +46,7 @@ class Locale {
 
 	/** The resident's earlier choice, else the browser's languages. */
 	async restore(remember = true): Promise<void> {
-		let stored: string | null = null;
+		let stored: string | null;
 		try {
 			stored = remember ? localStorage.getItem(STORAGE_KEY) : null;
 		} catch {
@@ -70,7 +70,8 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
 
 /** Formats a date for the current language, e.g. "31 maart 2027". */
 export function formatDate(value: string | Date): string {
-	const date = typeof value === 'string' ? new Date(value) : value;
+	// A timestamp, not a Date object: nothing here needs to react to changes.
+	const date = typeof value === 'string' ? Date.parse(value) : value;
 	return new Intl.DateTimeFormat(locale.language === 'nl' ? 'nl-BE' : locale.language, {
 		day: 'numeric',
 		month: 'long',

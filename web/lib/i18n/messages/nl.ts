@@ -2,7 +2,8 @@
 // of the app keeps each feature's words together.
 import common from './nl/common.json';
 import home from './nl/home.json';
+import offline from './nl/offline.json';
 import staff from './nl/staff.json';
 import surveys from './nl/surveys.json';
 
-export default { ...common, ...home, ...staff, ...surveys };
+export default { ...common, ...home, ...offline, ...staff, ...surveys };

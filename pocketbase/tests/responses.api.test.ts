@@ -1,0 +1,166 @@
+// Survey responses: the server accepts only valid answers to an open survey,
+// and a replayed submission (same clientId) is counted once.
+import { randomUUID } from 'node:crypto';
+import type PocketBase from 'pocketbase';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { anonymous, superuser } from './clients.ts';
+
+let admin: PocketBase;
+let surveyId: string;
+
+const validAnswers = () => ({
+	webpunt: 'permeke',
+	hulp_bij: ['inloggen', 'document'],
+	tevreden: 4,
+	gelukt: true,
+	volgende_keer_alleen: false
+});
+
+function response(answers: unknown, extra: Record<string, unknown> = {}) {
+	return {
+		survey: surveyId,
+		answers,
+		channel: 'web',
+		language: 'nl',
+		clientId: randomUUID(),
+		...extra
+	};
+}
+
+async function countFor(clientId: string): Promise<number> {
+	return (await admin.collection('responses').getList(1, 1, { filter: `clientId = '${clientId}'` }))
+		.totalItems;
+}
+
+async function rejection(body: Record<string, unknown>) {
+	const error = await anonymous()
+		.collection('responses')
+		.create(body)
+		.then(
+			() => null,
+			(e: {
+				status: number;
+				response: {
+					data: Record<
+						string,
+						{ code: string; errors?: Array<{ questionId: string | null; code: string }> }
+					>;
+				};
+			}) => e
+		);
+	expect(error, 'the server should refuse this response').not.toBeNull();
+	expect(await countFor(body.clientId as string)).toBe(0);
+	return error!;
+}
+
+beforeAll(async () => {
+	admin = await superuser();
+	surveyId = (await admin.collection('surveys').getFirstListItem("slug = 'tevredenheid-webpunt'"))
+		.id;
+});
+
+describe('a valid response', () => {
+	it('is stored with the version the server assigns, and no one but staff can read it', async () => {
+		const body = response(validAnswers(), { surveyVersion: 99 });
+		const created = await anonymous().collection('responses').create(body);
+		expect(created.clientId).toBe(body.clientId);
+		const stored = await admin
+			.collection('responses')
+			.getFirstListItem(`clientId = '${body.clientId}'`);
+		expect(stored.answers).toEqual(validAnswers());
+		expect(stored.surveyVersion).toBe(1);
+		await expect(anonymous().collection('responses').getOne(stored.id)).rejects.toMatchObject({
+			status: 404
+		});
+	});
+
+	it('sent twice with the same clientId is stored once', async () => {
+		const body = response(validAnswers());
+		const first = await anonymous().collection('responses').create(body);
+		const again = await anonymous()
+			.collection('responses')
+			.create({ ...body, answers: { ...validAnswers(), tevreden: 1 } });
+		expect(again.id).toBe(first.id);
+		expect(await countFor(body.clientId)).toBe(1);
+		const stored = await admin.collection('responses').getOne(first.id);
+		expect(stored.answers.tevreden).toBe(4);
+	});
+});
+
+describe('an invalid response is refused with a per-question error and nothing is stored', () => {
+	const cases: Array<[string, Record<string, unknown>, string | null, string]> = [
+		[
+			'a missing required answer',
+			{ ...validAnswers(), tevreden: undefined },
+			'tevreden',
+			'required'
+		],
+		['an unknown choice', { ...validAnswers(), webpunt: 'brussel' }, 'webpunt', 'unknown_choice'],
+		['a scale value out of range', { ...validAnswers(), tevreden: 9 }, 'tevreden', 'out_of_range'],
+		['a wrong type', { ...validAnswers(), gelukt: 'ja' }, 'gelukt', 'wrong_type'],
+		['a text that is too long', { ...validAnswers(), tip: 'x'.repeat(201) }, 'tip', 'too_long'],
+		[
+			'an answer to a hidden question',
+			{ ...validAnswers(), wat_lukte_niet: 'niets' },
+			'wat_lukte_niet',
+			'hidden_answered'
+		],
+		['an unknown question', { ...validAnswers(), extra: 'x' }, 'extra', 'unknown_question'],
+		[
+			'answers that are not an object',
+			['a'] as unknown as Record<string, unknown>,
+			null,
+			'not_an_object'
+		]
+	];
+	for (const [name, answers, questionId, code] of cases) {
+		it(name, async () => {
+			const error = await rejection(response(JSON.parse(JSON.stringify(answers))));
+			expect(error.status).toBe(400);
+			expect(error.response.data.answers.errors).toContainEqual(
+				expect.objectContaining({ questionId, code })
+			);
+		});
+	}
+
+	it('a malformed clientId', async () => {
+		const error = await rejection(response(validAnswers(), { clientId: 'not-a-uuid' }));
+		expect(error.status).toBe(400);
+		expect(error.response.data.clientId.code).toBeTruthy();
+	});
+
+	it('an unknown survey', async () => {
+		const error = await rejection(response(validAnswers(), { survey: 'abcdefghijklmno' }));
+		expect(error.response.data.survey.code).toBe('survey_unknown');
+	});
+});
+
+describe('a survey that is not open accepts nothing', () => {
+	async function surveyLike(changes: Record<string, unknown>) {
+		const original = await admin.collection('surveys').getOne(surveyId);
+		const {
+			id: _id,
+			collectionId: _c,
+			collectionName: _n,
+			created: _cr,
+			updated: _u,
+			...fields
+		} = original;
+		return admin
+			.collection('surveys')
+			.create({ ...fields, slug: `test-${randomUUID().slice(0, 8)}`, ...changes });
+	}
+
+	for (const [name, changes] of [
+		['closed by staff', { status: 'closed' }],
+		['a draft', { status: 'draft' }],
+		['past its closing day', { status: 'open', closes: '2020-01-31 00:00:00.000Z' }],
+		['before its opening day', { status: 'open', opens: '2099-01-01 00:00:00.000Z' }]
+	] as const) {
+		it(name, async () => {
+			const survey = await surveyLike(changes);
+			const error = await rejection({ ...response(validAnswers()), survey: survey.id });
+			expect(error.response.data.survey.code).toBe('survey_not_open');
+		});
+	}
+});

@@ -1,0 +1,133 @@
+// Aggregates responses into per-question results. Pure, like the validator,
+// so the server (public results, CSV), the staff pages and the CLI count the
+// same way and publish the same numbers.
+import type { Point, Question, SurveyDefinition } from './schema.ts';
+
+export interface OptionCount {
+	id: string;
+	count: number;
+}
+
+export type QuestionResult =
+	| {
+			type: 'single_choice' | 'multiple_choice';
+			id: string;
+			answered: number;
+			options: OptionCount[];
+	  }
+	| { type: 'yes_no'; id: string; answered: number; yes: number; no: number }
+	| {
+			type: 'scale';
+			id: string;
+			answered: number;
+			min: number;
+			max: number;
+			counts: number[];
+			mean: number | null;
+	  }
+	| {
+			type: 'ranking';
+			id: string;
+			answered: number;
+			/** Options by mean position, best first; position 1 is the top. */
+			options: Array<{ id: string; meanPosition: number | null; firstPlaces: number }>;
+	  }
+	| { type: 'short_text' | 'long_text'; id: string; answered: number }
+	| { type: 'location'; id: string; answered: number; points: Point[] };
+
+export interface SurveyResults {
+	responses: number;
+	questions: QuestionResult[];
+}
+
+function answered(value: unknown): boolean {
+	if (value === undefined || value === null || value === '') return false;
+	return !(Array.isArray(value) && value.length === 0);
+}
+
+function resultFor(
+	question: Exclude<Question, { type: 'info' }>,
+	answers: unknown[]
+): QuestionResult {
+	const given = answers.filter(answered);
+	const base = { id: question.id, answered: given.length };
+	switch (question.type) {
+		case 'single_choice':
+		case 'multiple_choice': {
+			const counts = new Map(question.options.map((option) => [option.id, 0]));
+			for (const value of given) {
+				for (const id of Array.isArray(value) ? value : [value]) {
+					if (counts.has(id as string)) counts.set(id as string, counts.get(id as string)! + 1);
+				}
+			}
+			return {
+				...base,
+				type: question.type,
+				options: [...counts].map(([id, count]) => ({ id, count }))
+			};
+		}
+		case 'yes_no':
+			return {
+				...base,
+				type: 'yes_no',
+				yes: given.filter((v) => v === true).length,
+				no: given.filter((v) => v === false).length
+			};
+		case 'scale': {
+			const counts = new Array<number>(question.max - question.min + 1).fill(0);
+			let sum = 0;
+			for (const value of given) {
+				counts[(value as number) - question.min]++;
+				sum += value as number;
+			}
+			return {
+				...base,
+				type: 'scale',
+				min: question.min,
+				max: question.max,
+				counts,
+				mean: given.length ? sum / given.length : null
+			};
+		}
+		case 'ranking': {
+			const options = question.options.map((option) => {
+				const positions = given
+					.map((value) => (value as string[]).indexOf(option.id) + 1)
+					.filter((p) => p > 0);
+				return {
+					id: option.id,
+					meanPosition: positions.length
+						? positions.reduce((a, b) => a + b, 0) / positions.length
+						: null,
+					firstPlaces: positions.filter((p) => p === 1).length
+				};
+			});
+			options.sort((a, b) => (a.meanPosition ?? Infinity) - (b.meanPosition ?? Infinity));
+			return { ...base, type: 'ranking', options };
+		}
+		case 'short_text':
+		case 'long_text':
+			// Free text is never counted into public numbers; moderated texts are listed separately.
+			return { ...base, type: question.type };
+		case 'location':
+			return { ...base, type: 'location', points: given as Point[] };
+	}
+}
+
+/** Results of every answerable question over already-validated answers. */
+export function aggregateResults(
+	definition: SurveyDefinition,
+	responses: Array<Record<string, unknown>>
+): SurveyResults {
+	const questions: QuestionResult[] = [];
+	for (const question of definition.questions) {
+		if (question.type === 'info') continue;
+		questions.push(
+			resultFor(
+				question,
+				responses.map((answers) => answers[question.id])
+			)
+		);
+	}
+	return { responses: responses.length, questions };
+}

@@ -1,0 +1,97 @@
+// Submissions made without a connection wait here (IndexedDB) until the
+// server answers. Each carries its clientId, so sending twice counts once.
+// A submission the server refuses stays visible with the reason: never
+// silently dropped.
+import { ClientResponseError } from 'pocketbase';
+import { pb } from '$lib/api/pocketbase';
+
+export interface OutboxItem {
+	clientId: string;
+	collection: 'responses' | 'meldingen';
+	body: Record<string, unknown>;
+	/** What the resident sees in the list of waiting items, e.g. the survey title. */
+	label: string;
+	queuedAt: string;
+	state: 'waiting' | 'refused';
+	/** The server's reason when refused. */
+	reason?: string;
+}
+
+const DB_NAME = 'stadsstem-outbox';
+const STORE = 'items';
+
+function open(): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const request = indexedDB.open(DB_NAME, 1);
+		request.onupgradeneeded = () =>
+			request.result.createObjectStore(STORE, { keyPath: 'clientId' });
+		request.onsuccess = () => resolve(request.result);
+		request.onerror = () => reject(request.error);
+	});
+}
+
+async function transact<T>(
+	mode: IDBTransactionMode,
+	work: (store: IDBObjectStore) => IDBRequest<T>
+): Promise<T> {
+	const db = await open();
+	try {
+		return await new Promise<T>((resolve, reject) => {
+			const request = work(db.transaction(STORE, mode).objectStore(STORE));
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+	} finally {
+		db.close();
+	}
+}
+
+export const outbox = {
+	put: (item: OutboxItem) => transact('readwrite', (store) => store.put(item)),
+	remove: (clientId: string) => transact('readwrite', (store) => store.delete(clientId)),
+	list: () => transact<OutboxItem[]>('readonly', (store) => store.getAll())
+};
+
+/** True when the request never reached the server (offline, DNS, dropped connection). */
+export function isNetworkFailure(error: unknown): boolean {
+	return error instanceof ClientResponseError ? error.status === 0 : error instanceof TypeError;
+}
+
+/** A short reason from the server's answer, for the resident. */
+export function refusalReason(error: unknown): string {
+	if (error instanceof ClientResponseError) {
+		const data = error.response?.data as Record<string, { code?: string }> | undefined;
+		const code = data && Object.values(data).find((field) => field?.code)?.code;
+		return code ?? error.message;
+	}
+	return String(error);
+}
+
+export interface FlushResult {
+	sent: OutboxItem[];
+	refused: OutboxItem[];
+}
+
+let flushing: Promise<FlushResult> | undefined;
+
+/** Sends every waiting item once; concurrent calls share one run. */
+export function flushOutbox(): Promise<FlushResult> {
+	flushing ??= (async () => {
+		const result: FlushResult = { sent: [], refused: [] };
+		for (const item of await outbox.list()) {
+			if (item.state !== 'waiting') continue;
+			try {
+				await pb.collection(item.collection).create(item.body);
+				await outbox.remove(item.clientId);
+				result.sent.push(item);
+			} catch (error) {
+				if (isNetworkFailure(error)) break;
+				const refused = { ...item, state: 'refused' as const, reason: refusalReason(error) };
+				await outbox.put(refused);
+				result.refused.push(refused);
+			}
+		}
+		return result;
+	})().finally(() => (flushing = undefined));
+	return flushing;
+}
