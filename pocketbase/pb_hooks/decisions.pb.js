@@ -1,6 +1,4 @@
-/* eslint-disable @typescript-eslint/triple-slash-reference, @typescript-eslint/no-require-imports -- goja runs CommonJS; the reference gives editors PocketBase's types */
 /// <reference path="../pb_data/types.d.ts" />
-/* global ValidationError, arrayOf -- PocketBase JSVM globals */
 // Decisions and rules (issue 5): the public list as JSON, each decision as
 // JSON-LD (OSLO Besluit / ELI), the visible history of published decisions,
 // and email to residents who follow a theme or district.

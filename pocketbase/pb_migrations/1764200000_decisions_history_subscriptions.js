@@ -1,6 +1,4 @@
-/* eslint-disable @typescript-eslint/triple-slash-reference -- goja runs CommonJS; the reference gives editors PocketBase's types */
 /// <reference path="../pb_data/types.d.ts" />
-/* global TextField, DateField -- PocketBase JSVM globals */
 // Decisions (issue 5): the visible history of a published decision, and
 // residents who follow a theme or district by email.
 //

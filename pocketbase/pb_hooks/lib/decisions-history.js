@@ -1,6 +1,4 @@
-/* eslint-disable @typescript-eslint/triple-slash-reference -- goja runs CommonJS; the reference gives editors PocketBase's types */
 /// <reference path="../../pb_data/types.d.ts" />
-/* global ValidationError -- PocketBase JSVM globals */
 // The visible history of a published decision: every publish, change and
 // withdrawal is kept as a revision, with the values from before a change.
 

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/triple-slash-reference, @typescript-eslint/no-require-imports -- goja runs CommonJS; the reference gives editors PocketBase's types */
 /// <reference path="../../pb_data/types.d.ts" />
 // A decision as linked data after the Flemish OSLO Besluit application profile
 // (https://data.vlaanderen.be/doc/applicatieprofiel/besluit-publicatie/) and

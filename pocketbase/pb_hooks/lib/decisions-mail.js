@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/triple-slash-reference, @typescript-eslint/no-require-imports -- goja runs CommonJS; the reference gives editors PocketBase's types */
 /// <reference path="../../pb_data/types.d.ts" />
 // Residents who follow a theme or a district get one email when a matching
 // decision is published. Subscribing is double opt-in: nothing is sent about

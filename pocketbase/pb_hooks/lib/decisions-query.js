@@ -1,6 +1,4 @@
-/* eslint-disable @typescript-eslint/triple-slash-reference -- goja runs CommonJS; the reference gives editors PocketBase's types */
 /// <reference path="../../pb_data/types.d.ts" />
-/* global arrayOf -- PocketBase JSVM globals */
 // The public list of decisions: the one place where search and filters are
 // turned into SQL, shared by the list JSON route and (through it) the web app.
 // Only published decisions are ever selected here.
