@@ -5,3 +5,9 @@
 onRecordCreateRequest((e) => {
 	return require(`${__hooks}/lib/survey-responses.js`).handleCreate(e);
 }, 'responses');
+
+// Counts per question, for the public results page (when the survey's results
+// are public) and for staff.
+routerAdd('GET', '/api/stadsstem/surveys/{slug}/results', (e) => {
+	return require(`${__hooks}/lib/survey-results.js`).handleResults(e);
+});

@@ -47,7 +47,9 @@ async function transact<T>(
 }
 
 export const outbox = {
-	put: (item: OutboxItem) => transact('readwrite', (store) => store.put(item)),
+	// Bodies are JSON by nature; the round trip also drops anything IndexedDB cannot clone.
+	put: (item: OutboxItem) =>
+		transact('readwrite', (store) => store.put(JSON.parse(JSON.stringify(item)))),
 	remove: (clientId: string) => transact('readwrite', (store) => store.delete(clientId)),
 	list: () => transact<OutboxItem[]>('readonly', (store) => store.getAll())
 };

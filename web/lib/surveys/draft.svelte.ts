@@ -46,7 +46,9 @@ export class SurveyDraft {
 	/** Only the answers to questions still shown: a changed answer can hide later ones. */
 	answersToSend(): Answers {
 		const shown = this.visible.map((question) => question.id);
-		return Object.fromEntries(Object.entries(this.answers).filter(([id]) => shown.includes(id)));
+		// A plain copy: state proxies cannot be stored in IndexedDB or sent as they are.
+		const answers = $state.snapshot(this.answers);
+		return Object.fromEntries(Object.entries(answers).filter(([id]) => shown.includes(id)));
 	}
 
 	discard(): void {

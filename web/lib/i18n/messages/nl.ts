@@ -1,9 +1,11 @@
 // Dutch is the default and the fallback, so it is bundled. One file per area
 // of the app keeps each feature's words together.
 import common from './nl/common.json';
+import decisions from './nl/decisions.json';
 import home from './nl/home.json';
+import meldingen from './nl/meldingen.json';
 import offline from './nl/offline.json';
 import staff from './nl/staff.json';
 import surveys from './nl/surveys.json';
 
-export default { ...common, ...home, ...offline, ...staff, ...surveys };
+export default { ...common, ...decisions, ...home, ...meldingen, ...offline, ...staff, ...surveys };
