@@ -1,0 +1,161 @@
+// The meldingen API as the browser uses it: public routes by code, the
+// collection's create, and the staff status route (pocketbase/pb_hooks/meldingen.pb.js).
+import type { RecordModel } from 'pocketbase';
+import { pb } from '$lib/api/pocketbase';
+import type { District } from '$lib/api/records';
+
+export type LocalizedText = Record<string, string>;
+export type PublicStatus = 'received' | 'in_progress' | 'done' | 'closed';
+export type Status =
+	| 'new'
+	| 'accepted'
+	| 'planned'
+	| 'in_progress'
+	| 'fixed'
+	| 'not_fixed'
+	| 'not_ours'
+	| 'duplicate'
+	| 'reopened';
+
+export interface ExtraQuestion {
+	id: string;
+	type: 'single' | 'yesno' | 'short-text';
+	label: LocalizedText;
+	options?: { value: string; label: LocalizedText }[];
+	maxLength?: number;
+}
+
+export interface CategoryRecord extends RecordModel {
+	code: string;
+	name: LocalizedText;
+	group: LocalizedText;
+	description: LocalizedText | null;
+	icon: string;
+	extraQuestions: ExtraQuestion[] | null;
+	noteTemplates: Record<string, LocalizedText> | null;
+	sortOrder: number;
+}
+
+export interface Point {
+	lat: number;
+	lon: number;
+}
+
+export interface TimelineEntry {
+	publicStatus: PublicStatus;
+	reopened?: boolean;
+	note: string;
+	byResident: boolean;
+	at: string;
+}
+
+export interface PublicMelding {
+	code: string;
+	publicStatus: PublicStatus;
+	open: boolean;
+	canReopen: boolean;
+	duplicateOf: string | null;
+	category: { code: string; name: LocalizedText; icon: string } | null;
+	address: string;
+	location: Point | null;
+	district: District | '';
+	followerCount: number;
+	created: string;
+	updated: string;
+	closedAt: string | null;
+	timeline: TimelineEntry[];
+	distance?: number;
+}
+
+export interface MapConfig {
+	bbox: [number, number, number, number];
+	districts: {
+		features: {
+			properties: { district: District; name: string };
+			geometry: { type: 'Polygon' | 'MultiPolygon'; coordinates: number[][][] | number[][][][] };
+		}[];
+	};
+	tiles: string | null;
+	attribution: string | null;
+}
+
+/** A server field error: PocketBase's `data` map of {code, message}. */
+export type FieldErrors = Record<string, { code: string; message: string }>;
+
+export function fieldErrorsOf(error: unknown): FieldErrors {
+	const data = (error as { response?: { data?: FieldErrors } })?.response?.data;
+	return data && typeof data === 'object' ? data : {};
+}
+
+export function localized(text: LocalizedText | null | undefined, language: string): string {
+	if (!text) return '';
+	return text[language] || text.nl || Object.values(text)[0] || '';
+}
+
+export async function loadCategories(): Promise<CategoryRecord[]> {
+	return pb
+		.collection('categories')
+		.getFullList<CategoryRecord>({ filter: 'active = true', sort: 'sortOrder,code' });
+}
+
+let mapConfig: Promise<MapConfig> | undefined;
+export function loadMapConfig(): Promise<MapConfig> {
+	mapConfig ??= pb.send<MapConfig>('/api/stadsstem/map', {}).catch((error) => {
+		mapConfig = undefined;
+		throw error;
+	});
+	return mapConfig;
+}
+
+export function insideBox(point: Point, bbox: MapConfig['bbox']): boolean {
+	return (
+		point.lon >= bbox[0] && point.lon <= bbox[2] && point.lat >= bbox[1] && point.lat <= bbox[3]
+	);
+}
+
+export async function findNearby(category: string, point: Point): Promise<PublicMelding[]> {
+	const result = await pb.send<{ items: PublicMelding[] }>('/api/stadsstem/meldingen/nearby', {
+		query: { category, lat: point.lat, lon: point.lon }
+	});
+	return result.items;
+}
+
+export function readMelding(code: string): Promise<PublicMelding> {
+	return pb.send<PublicMelding>(`/api/stadsstem/meldingen/${encodeURIComponent(code)}`, {});
+}
+
+export function followMelding(
+	code: string,
+	body: { clientId: string; email?: string; language: string }
+): Promise<PublicMelding> {
+	return pb.send<PublicMelding>(`/api/stadsstem/meldingen/${encodeURIComponent(code)}/follow`, {
+		method: 'POST',
+		body
+	});
+}
+
+export function reopenMelding(code: string, reason: string): Promise<PublicMelding> {
+	return pb.send<PublicMelding>(`/api/stadsstem/meldingen/${encodeURIComponent(code)}/reopen`, {
+		method: 'POST',
+		body: { reason }
+	});
+}
+
+/** Live updates of one melding's public view; returns the unsubscribe function. */
+export async function watchMelding(
+	code: string,
+	onChange: (melding: PublicMelding) => void
+): Promise<() => Promise<void>> {
+	return pb.realtime.subscribe(`melding-status/${code}`, (data) => onChange(data as PublicMelding));
+}
+
+export async function createMelding(form: FormData): Promise<RecordModel> {
+	return pb.collection('meldingen').create(form);
+}
+
+export function changeStatus(
+	id: string,
+	body: { status: Status; publicNote: string; internalNote: string; duplicateOf?: string }
+): Promise<{ status: Status; publicStatus: PublicStatus; mailed: number }> {
+	return pb.send(`/api/stadsstem/staff/meldingen/${id}/status`, { method: 'POST', body });
+}
