@@ -14,6 +14,20 @@ function acceptsAnswers(survey, now) {
 	return true;
 }
 
+// Parsed definitions per survey and version of its record: parsing is the
+// costly part, and each pooled JS runtime keeps its own small cache.
+const parsedDefinitions = {};
+
+function parsedDefinition(surveys, survey) {
+	const key = survey.id + '@' + survey.getString('updated');
+	if (!parsedDefinitions[key]) {
+		parsedDefinitions[key] = surveys.parseSurveyDefinition(
+			JSON.parse(survey.getString('definition'))
+		);
+	}
+	return parsedDefinitions[key];
+}
+
 function problem(e, status, message, data) {
 	return e.json(status, { status: status, message: message, data: data || {} });
 }
@@ -53,7 +67,7 @@ function handleCreate(e) {
 		});
 	}
 
-	const parsed = surveys.parseSurveyDefinition(JSON.parse(survey.getString('definition')));
+	const parsed = parsedDefinition(surveys, survey);
 	if (!parsed.ok) {
 		throw new InternalServerError('The stored survey definition is not valid.');
 	}
