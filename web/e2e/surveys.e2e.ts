@@ -174,7 +174,10 @@ test('Tom answers the crossroads survey on the tram: the connection drops at the
 
 	await context.setOffline(false);
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));
-	await expect(page.getByText(/Verstuurd om .*rondpunt of verkeerslichten/)).toBeVisible();
+	// Sent by the retry timer or the online event, whichever comes first.
+	await expect(page.getByText(/Verstuurd om .*rondpunt of verkeerslichten/)).toBeVisible({
+		timeout: 20_000
+	});
 	await page.reload();
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));
 

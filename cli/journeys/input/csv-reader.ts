@@ -28,6 +28,8 @@ export function readHeader(first: Buffer, forced: string | undefined, name: stri
 		);
 	}
 	const headerLine = (newline < 0 ? text : text.slice(0, newline)).replace(/\r$/, '');
+	// Control characters in the header mean a binary file, which is exactly what this looks for.
+	// eslint-disable-next-line no-control-regex
 	if (/[\u0000-\u0008\u000e-\u001f]/.test(headerLine)) {
 		throw new CliError(`${name} is not a text event log (it contains binary data).`);
 	}

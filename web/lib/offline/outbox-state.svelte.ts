@@ -3,27 +3,52 @@
 import { browser } from '$app/environment';
 import { flushOutbox, outbox, type OutboxItem } from './outbox';
 
+const MIN_RETRY_MS = 2_000;
+const MAX_RETRY_MS = 30_000;
+
 class OutboxState {
 	items = $state<OutboxItem[]>([]);
 	/** Items sent in this visit, with the time they went. */
 	sent = $state<Array<{ item: OutboxItem; at: Date }>>([]);
-	#timer: ReturnType<typeof setInterval> | undefined;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	#delay = MIN_RETRY_MS;
 
 	async refresh(): Promise<void> {
 		this.items = await outbox.list();
 	}
 
 	async flush(): Promise<void> {
-		if (!navigator.onLine) return;
-		const result = await flushOutbox();
-		const at = new Date();
-		this.sent = [...this.sent, ...result.sent.map((item) => ({ item, at }))];
-		await this.refresh();
+		clearTimeout(this.#timer);
+		if (navigator.onLine) {
+			const result = await flushOutbox();
+			const at = new Date();
+			// Two triggers (timer and online event) can share one flush and see the same result.
+			const fresh = result.sent.filter(
+				(item) => !this.sent.some((s) => s.item.clientId === item.clientId)
+			);
+			this.sent = [...this.sent, ...fresh.map((item) => ({ item, at }))];
+			await this.refresh();
+			if (result.sent.length || result.refused.length) this.#delay = MIN_RETRY_MS;
+		}
+		this.#scheduleRetry();
+	}
+
+	/** While something waits, try again soon, then less often (2 s doubling to 30 s). */
+	#scheduleRetry(): void {
+		if (!this.items.some((item) => item.state === 'waiting')) {
+			this.#delay = MIN_RETRY_MS;
+			return;
+		}
+		this.#timer = setTimeout(() => void this.flush(), this.#delay);
+		this.#delay = Math.min(this.#delay * 2, MAX_RETRY_MS);
 	}
 
 	async add(item: OutboxItem): Promise<void> {
 		await outbox.put(item);
 		await this.refresh();
+		this.#delay = MIN_RETRY_MS;
+		clearTimeout(this.#timer);
+		this.#scheduleRetry();
 	}
 
 	async dismiss(clientId: string): Promise<void> {
@@ -31,17 +56,17 @@ class OutboxState {
 		await this.refresh();
 	}
 
-	/** Starts watching the connection; `online` events are unreliable, so it also retries now and then. */
+	/** Starts watching the connection; `online` events are unreliable, so it also retries on a timer. */
 	start(): () => void {
-		const retry = () => void this.flush();
+		const retry = () => {
+			this.#delay = MIN_RETRY_MS;
+			void this.flush();
+		};
 		window.addEventListener('online', retry);
-		this.#timer = setInterval(() => {
-			if (this.items.some((item) => item.state === 'waiting')) retry();
-		}, 15_000);
 		void this.refresh().then(retry);
 		return () => {
 			window.removeEventListener('online', retry);
-			clearInterval(this.#timer);
+			clearTimeout(this.#timer);
 		};
 	}
 }
