@@ -287,6 +287,7 @@ test('Pieter publishes a council decision with its plain-language summary, linke
 	await pieterLogsIn(page);
 	await page.getByRole('link', { name: 'Beslissingen beheren' }).click();
 	await expect(page.getByTestId('staff-decisions')).toBeVisible();
+	await expectNoAxeViolations(page, 'staff list with drafts');
 	await page.getByRole('link', { name: 'Nieuwe beslissing' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe beslissing' })).toBeVisible();
 	await expectNoAxeViolations(page, 'staff editor, empty');
@@ -366,4 +367,62 @@ test('Pieter publishes a council decision with its plain-language summary, linke
 		filter: `slug = '${created.slug}'`
 	});
 	expect(after.totalItems).toBe(0);
+});
+
+test('following a theme: the form says what is kept, errors are listed and linked, axe clean', async ({
+	page
+}) => {
+	await page.goto('/beslissingen');
+	const follow = page.getByRole('region', { name: 'Krijg een e-mail bij nieuwe beslissingen' });
+	await expect(
+		follow.getByText(/Wat we bewaren: alleen je e-mailadres en wat je volgt/)
+	).toBeVisible();
+	await follow.getByLabel('Je e-mailadres').fill('geen-adres');
+	await follow.getByRole('button', { name: 'Volgen' }).click();
+	await expect(page.getByRole('heading', { name: 'Er is een probleem' })).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: 'Vul een e-mailadres in zoals naam@voorbeeld.be.' })
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Kies een thema.' })).toBeVisible();
+	await expectNoAxeViolations(page, 'follow form with errors');
+	await page.getByRole('link', { name: 'Kies een thema.' }).click();
+	await expect(page.getByLabel('Een thema', { exact: true }).last()).toBeFocused();
+});
+
+test('the links in the follow emails: confirm at once, unsubscribe only after asking', async ({
+	page,
+	baseURL
+}) => {
+	const { email, password } = JSON.parse(process.env.STADSSTEM_E2E_SUPERUSER ?? '{}');
+	const su = new PocketBase(baseURL);
+	await su.collection('_superusers').authWithPassword(email, password);
+	const token = `t${Date.now().toString(36)}${'x'.repeat(32)}`.slice(0, 40);
+	const subscription = await su.collection('decision_subscriptions').create({
+		email: `lotte-${Date.now()}@example.com`,
+		district: 'deurne',
+		token,
+		confirmed: false
+	});
+
+	await page.goto(`/beslissingen/volgen?bevestig=${token}`);
+	await expect(page.getByText('Gelukt. Je krijgt een e-mail')).toBeVisible();
+	expect((await su.collection('decision_subscriptions').getOne(subscription.id)).confirmed).toBe(
+		true
+	);
+
+	await page.goto(`/beslissingen/volgen?uitschrijven=${token}`);
+	await expect(page.getByText('Wil je geen e-mails meer over nieuwe beslissingen?')).toBeVisible();
+	// Opening the link alone (as a mail scanner does) changes nothing.
+	expect((await su.collection('decision_subscriptions').getOne(subscription.id)).id).toBe(
+		subscription.id
+	);
+	await expectNoAxeViolations(page, 'unsubscribe question');
+	await page.getByRole('button', { name: 'Ja, schrijf me uit' }).click();
+	await expect(page.getByText('Je bent uitgeschreven. We wisten je e-mailadres.')).toBeVisible();
+	await expect(
+		su.collection('decision_subscriptions').getOne(subscription.id)
+	).rejects.toMatchObject({ status: 404 });
+
+	await page.goto(`/beslissingen/volgen?bevestig=${token}`);
+	await expect(page.getByText('Deze link werkt niet (meer).')).toBeVisible();
 });
