@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDecisions } from './decisions/command.ts';
 import { registerJourneys } from './journeys/command.ts';
 import { registerKeys } from './keys/command.ts';
+import { registerKioskCommands } from './kiosk/command.ts';
 import { registerSurveys } from './surveys/command.ts';
 import { registerSeed } from './seed/command.ts';
 import { registerServe } from './serve/command.ts';
@@ -18,6 +19,7 @@ registerSurveys(program);
 registerJourneys(program);
 registerKeys(program);
 registerDecisions(program);
+registerKioskCommands(program);
 
 try {
 	await program.parseAsync(process.argv);
