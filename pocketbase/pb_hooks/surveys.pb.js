@@ -11,3 +11,8 @@ onRecordCreateRequest((e) => {
 routerAdd('GET', '/api/stadsstem/surveys/{slug}/results', (e) => {
 	return require(`${__hooks}/lib/survey-results.js`).handleResults(e);
 });
+
+// An editor approves or rejects a free-text answer before it can be published.
+routerAdd('POST', '/api/stadsstem/responses/{id}/moderation', (e) => {
+	return require(`${__hooks}/lib/survey-results.js`).handleModeration(e);
+});

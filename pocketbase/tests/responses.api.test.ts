@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import type PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anonymous, superuser } from './clients.ts';
+import { anonymous, staff, superuser } from './clients.ts';
 
 let admin: PocketBase;
 let surveyId: string;
@@ -163,4 +163,67 @@ describe('a survey that is not open accepts nothing', () => {
 			expect(error.response.data.survey.code).toBe('survey_not_open');
 		});
 	}
+});
+
+describe('moderation of free text', () => {
+	async function responseWithText(text: string) {
+		const kruispunt = await admin
+			.collection('surveys')
+			.getFirstListItem("slug = 'kruispunt-rondpunt-of-verkeerslichten'");
+		return anonymous()
+			.collection('responses')
+			.create({
+				survey: kruispunt.id,
+				clientId: randomUUID(),
+				channel: 'web',
+				language: 'nl',
+				answers: {
+					woont_in_buurt: true,
+					vervoer: ['fiets'],
+					veilig_nu: 2,
+					voorkeur: 'geen_voorkeur',
+					opmerking: text
+				}
+			});
+	}
+	const publicTexts = async () =>
+		(
+			await anonymous().send(
+				'/api/stadsstem/surveys/kruispunt-rondpunt-of-verkeerslichten/results',
+				{}
+			)
+		).texts.opmerking as string[];
+	const moderate = (pb: PocketBase, id: string, decision: string) =>
+		pb.send(`/api/stadsstem/responses/${id}/moderation`, {
+			method: 'POST',
+			body: { questionId: 'opmerking', decision }
+		});
+
+	it('shows a free-text answer publicly only after an editor approved it', async () => {
+		const text = `Meer licht aan de oversteek ${randomUUID()}`;
+		const response = await responseWithText(text);
+		expect(await publicTexts()).not.toContain(text);
+		await expect(moderate(anonymous(), response.id, 'approved')).rejects.toMatchObject({
+			status: 403
+		});
+		await expect(moderate(await staff('handler'), response.id, 'approved')).rejects.toMatchObject({
+			status: 403
+		});
+		await moderate(await staff('editor'), response.id, 'approved');
+		expect(await publicTexts()).toContain(text);
+		await moderate(await staff('editor'), response.id, 'rejected');
+		expect(await publicTexts()).not.toContain(text);
+	});
+
+	it('refuses a decision that is not approved, rejected or pending, and a question without text', async () => {
+		const response = await responseWithText('Goed plan');
+		const editor = await staff('editor');
+		await expect(moderate(editor, response.id, 'publish')).rejects.toMatchObject({ status: 400 });
+		await expect(
+			editor.send(`/api/stadsstem/responses/${response.id}/moderation`, {
+				method: 'POST',
+				body: { questionId: 'voorkeur', decision: 'approved' }
+			})
+		).rejects.toMatchObject({ status: 400 });
+	});
 });

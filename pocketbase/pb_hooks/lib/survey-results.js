@@ -7,6 +7,32 @@ function isStaff(e) {
 	return !!auth && (auth.isSuperuser() || auth.collection().name === 'users');
 }
 
+function isEditor(e) {
+	const auth = e.auth;
+	if (!auth) return false;
+	if (auth.isSuperuser()) return true;
+	const role = auth.getString('role');
+	return auth.collection().name === 'users' && (role === 'editor' || role === 'admin');
+}
+
+/** Approved free-text answers per question: the only free text ever made public. */
+function approvedTexts(definition, records) {
+	const texts = {};
+	for (const question of definition.questions) {
+		if (question.type !== 'short_text' && question.type !== 'long_text') continue;
+		texts[question.id] = [];
+	}
+	for (const record of records) {
+		const moderation = JSON.parse(record.getString('moderation') || '{}') || {};
+		const answers = JSON.parse(record.getString('answers') || '{}');
+		for (const id in texts) {
+			if (moderation[id] === 'approved' && typeof answers[id] === 'string')
+				texts[id].push(answers[id]);
+		}
+	}
+	return texts;
+}
+
 function handleResults(e) {
 	const surveys = require(`${__hooks}/lib/generated/surveys.cjs`);
 	const slug = e.request.pathValue('slug');
@@ -35,8 +61,42 @@ function handleResults(e) {
 			closes: survey.getString('closes')
 		},
 		definition: parsed.value,
-		results: results
+		results: results,
+		texts: approvedTexts(parsed.value, records)
 	});
 }
 
-module.exports = { handleResults };
+const DECISIONS = ['approved', 'rejected', 'pending'];
+
+/** An editor approves or rejects one free-text answer for publication. */
+function handleModeration(e) {
+	if (!isEditor(e)) throw new ForbiddenError('Only editors moderate answers.');
+	const body = e.requestInfo().body;
+	const questionId = String(body.questionId || '');
+	const decision = String(body.decision || '');
+	if (DECISIONS.indexOf(decision) === -1) {
+		throw new BadRequestError('decision must be approved, rejected or pending.');
+	}
+	let record;
+	try {
+		record = e.app.findRecordById('responses', e.request.pathValue('id'));
+	} catch (_) {
+		throw new NotFoundError('This response does not exist.');
+	}
+	const survey = e.app.findRecordById('surveys', record.getString('survey'));
+	const definition = JSON.parse(survey.getString('definition'));
+	const question = (definition.questions || []).filter((q) => q.id === questionId)[0];
+	const isText = question && (question.type === 'short_text' || question.type === 'long_text');
+	const answers = JSON.parse(record.getString('answers') || '{}');
+	if (!isText || typeof answers[questionId] !== 'string') {
+		throw new BadRequestError('This response has no free-text answer to that question.');
+	}
+	const moderation = JSON.parse(record.getString('moderation') || '{}') || {};
+	if (decision === 'pending') delete moderation[questionId];
+	else moderation[questionId] = decision;
+	record.set('moderation', moderation);
+	e.app.save(record);
+	return e.json(200, { id: record.id, moderation: moderation });
+}
+
+module.exports = { handleResults, handleModeration };

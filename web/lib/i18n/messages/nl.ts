@@ -3,19 +3,23 @@
 import common from './nl/common.json';
 import decisions from './nl/decisions.json';
 import home from './nl/home.json';
+import kiosk from './nl/kiosk.json';
 import meldingen from './nl/meldingen.json';
 import offline from './nl/offline.json';
 import pwa from './nl/pwa.json';
 import staff from './nl/staff.json';
+import staffSurveys from './nl/staff-surveys.json';
 import surveys from './nl/surveys.json';
 
 export default {
 	...common,
 	...decisions,
 	...home,
+	...kiosk,
 	...meldingen,
 	...offline,
 	...pwa,
 	...staff,
+	...staffSurveys,
 	...surveys
 };
