@@ -6,7 +6,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type PocketBase from 'pocketbase';
 import { parse } from 'yaml';
-import { findSurveyFiles, loadSurveys, type LoadedSurvey } from '../../surveys/load.ts';
+import { findSurveyFiles, loadSurveys } from '../../surveys/load.ts';
+import { definitionFields, statusFor } from '../surveys/publish.ts';
 
 const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 export const DEMO_SURVEY_DIR = path.resolve(DEMO_DIR, '../../../surveys/demo');
@@ -69,15 +70,6 @@ async function createMissing(
 	return created.id;
 }
 
-/** A survey's status follows its dates: the demo should have open surveys whenever it runs. */
-export function statusFor(survey: LoadedSurvey, now: Date): 'draft' | 'open' | 'closed' {
-	const opens = survey.definition.opens ? new Date(survey.definition.opens) : undefined;
-	const closes = survey.definition.closes ? new Date(survey.definition.closes) : undefined;
-	if (opens && now < opens) return 'draft';
-	if (closes && now > closes) return 'closed';
-	return 'open';
-}
-
 /**
  * Seeds categories, surveys, decisions and staff accounts. `pb` must be
  * authenticated as a superuser. Staff accounts get `staffPassword`.
@@ -120,20 +112,7 @@ export async function seedDemoContent(
 			'surveys',
 			'slug',
 			definition.slug,
-			() => ({
-				slug: definition.slug,
-				title: definition.title,
-				intro: definition.intro ?? {},
-				definition,
-				version: 1,
-				contentHash: survey.hash,
-				status: statusFor(survey, now),
-				opens: definition.opens ?? '',
-				closes: definition.closes ?? '',
-				district: definition.district?.toLowerCase() ?? '',
-				estimatedMinutes: definition.estimatedMinutes ?? 0,
-				resultsPublic: definition.resultsPublic ?? false
-			}),
+			() => ({ ...definitionFields(survey), version: 1, status: statusFor(survey, now) }),
 			counts
 		);
 		surveyIds.set(definition.slug, id);

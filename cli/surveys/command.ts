@@ -1,7 +1,9 @@
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { CliError } from '../cli-error.ts';
+import { connectAsSuperuser, withServerOptions, type ServerOptions } from '../server-connection.ts';
+import { exportResponses, importSurvey } from './publish.ts';
 import {
 	findSurveyFiles,
 	formatProblem,
@@ -118,7 +120,7 @@ async function lint(args: string[], options: LintOptions): Promise<void> {
 export function registerSurveys(program: Command): void {
 	const surveys = program
 		.command('surveys')
-		.description('check survey definitions (YAML files in surveys/)');
+		.description('survey definitions (YAML files in surveys/): check, publish, export answers');
 
 	surveys
 		.command('validate')
@@ -134,4 +136,62 @@ export function registerSurveys(program: Command): void {
 		.option('--json', 'print the result as JSON')
 		.option('--max-warnings <n>', 'fail when there are more warnings than this')
 		.action(async (files: string[], options: LintOptions) => lint(files, options));
+
+	withServerOptions(
+		surveys
+			.command('import')
+			.description(
+				'publish survey files to the server by slug; a changed survey with answers becomes a new version'
+			)
+			.argument('[files...]', 'YAML files or folders (default: all surveys under surveys/)')
+	).action(async (files: string[], options: ServerOptions) => importCommand(files, options));
+
+	withServerOptions(
+		surveys
+			.command('export')
+			.description('write the answers of a survey as CSV or JSON')
+			.argument('<slug>', 'the survey, e.g. kruispunt-rondpunt-of-verkeerslichten')
+			.option('--format <format>', 'csv or json', 'csv')
+			.option('--out <file>', 'write to this file instead of standard output')
+	).action(async (slug: string, options: ExportOptions) => exportCommand(slug, options));
+}
+
+interface ExportOptions extends ServerOptions {
+	format: string;
+	out?: string;
+}
+
+async function importCommand(args: string[], options: ServerOptions): Promise<void> {
+	const files = await resolveFiles(args);
+	const result = await loadSurveys(files);
+	const errors = result.problems.filter((p) => p.severity === 'error');
+	// All or nothing: one broken file stops the import before anything is written.
+	if (errors.length > 0) {
+		print(errors);
+		throw new CliError(`${plural(errors.length, 'error')}: nothing was imported.`);
+	}
+	const pb = await connectAsSuperuser(options);
+	for (const survey of result.surveys) {
+		const outcome = await importSurvey(pb, survey);
+		process.stdout.write(`${outcome.slug}: ${outcome.action} (version ${outcome.version})\n`);
+	}
+}
+
+async function exportCommand(slug: string, options: ExportOptions): Promise<void> {
+	if (options.format !== 'csv' && options.format !== 'json') {
+		throw new CliError(`--format must be csv or json, not "${options.format}".`);
+	}
+	const pb = await connectAsSuperuser(options);
+	const exported = await exportResponses(pb, slug);
+	if (!exported) throw new CliError(`There is no survey with the slug "${slug}".`);
+	const text =
+		options.format === 'csv' ? exported.csv : `${JSON.stringify(exported.responses, null, '\t')}\n`;
+	if (options.out) {
+		await writeFile(options.out, text);
+		process.stderr.write(
+			`${plural(exported.responses.length, 'response')} written to ${options.out}\n`
+		);
+	} else {
+		process.stdout.write(text);
+	}
 }
