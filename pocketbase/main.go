@@ -4,10 +4,18 @@
 package main
 
 import (
+	"crypto/sha256"
+	"encoding/base64"
 	"log"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
 
 	"github.com/pocketbase/pocketbase"
 	"github.com/pocketbase/pocketbase/apis"
@@ -18,7 +26,9 @@ import (
 )
 
 func main() {
-	app := pocketbase.New()
+	// Never dev mode by guess: PocketBase takes a binary under the temp dir for
+	// `go run` and would then log every SQL statement (a clone in /tmp did).
+	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
 
 	var hooksDir, migrationsDir, publicDir, kioskDir string
 	var hooksWatch, automigrate bool
@@ -46,6 +56,20 @@ func main() {
 		TemplateLang: migratecmd.TemplateLangJS,
 		Automigrate:  automigrate,
 		Dir:          migrationsDir,
+	})
+
+	headers := newSecurityHeaders(
+		[]string{filepath.Join(publicDir, "index.html"), filepath.Join(kioskDir, "index.html")},
+		os.Getenv("STADSSTEM_MAP_TILES"),
+	)
+	app.OnServe().BindFunc(func(e *core.ServeEvent) error {
+		// After PocketBase's own security headers, so that ours win.
+		e.Router.Bind(&hook.Handler[*core.RequestEvent]{
+			Id:       "stadsstemSecurityHeaders",
+			Priority: apis.DefaultSecurityHeadersMiddlewarePriority + 1,
+			Func:     headers.apply,
+		})
+		return e.Next()
 	})
 
 	// The static routes bind last so that API, Open311 and hook routes win.
@@ -78,4 +102,110 @@ func besideBinary(rel string) string {
 		return rel
 	}
 	return filepath.Join(filepath.Dir(exe), rel)
+}
+
+// securityHeaders sets the headers of issue 11 on every response. The apps'
+// Content-Security-Policy allows no inline script except SvelteKit's boot
+// script, whose sha256 is read from the served index.html files (re-read when
+// a build replaces them, so a running server never blocks a fresh build).
+type securityHeaders struct {
+	indexFiles []string
+	tileOrigin string
+
+	mu     sync.Mutex
+	stamps []string
+	appCSP string
+}
+
+var inlineScript = regexp.MustCompile(`(?s)<script>(.*?)</script>`)
+
+func newSecurityHeaders(indexFiles []string, tiles string) *securityHeaders {
+	origin := ""
+	// Only the tile server's origin is added, and only when a valid https/http URL is configured.
+	if u, err := url.Parse(strings.NewReplacer("{z}", "0", "{x}", "0", "{y}", "0").Replace(tiles)); err == nil &&
+		(u.Scheme == "https" || u.Scheme == "http") && u.Host != "" {
+		origin = u.Scheme + "://" + u.Host
+	}
+	return &securityHeaders{indexFiles: indexFiles, tileOrigin: origin}
+}
+
+// csp returns the apps' policy, recomputed only when an index.html changed.
+func (s *securityHeaders) csp() string {
+	stamps := make([]string, len(s.indexFiles))
+	for i, file := range s.indexFiles {
+		if info, err := os.Stat(file); err == nil {
+			stamps[i] = info.ModTime().Format(time.RFC3339Nano) + "/" + strconv.FormatInt(info.Size(), 10)
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.appCSP != "" && strings.Join(stamps, "|") == strings.Join(s.stamps, "|") {
+		return s.appCSP
+	}
+	hashes := []string{}
+	seen := map[string]bool{}
+	for _, file := range s.indexFiles {
+		html, err := os.ReadFile(file)
+		if err != nil {
+			continue
+		}
+		for _, match := range inlineScript.FindAllSubmatch(html, -1) {
+			sum := sha256.Sum256(match[1])
+			hash := "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+			if !seen[hash] {
+				seen[hash] = true
+				hashes = append(hashes, hash)
+			}
+		}
+	}
+	img := "'self' data: blob:"
+	if s.tileOrigin != "" {
+		img += " " + s.tileOrigin
+	}
+	s.appCSP = strings.Join([]string{
+		"default-src 'self'",
+		"script-src 'self' " + strings.Join(hashes, " "),
+		// Svelte sets style attributes at runtime; styles cannot run code.
+		"style-src 'self' 'unsafe-inline'",
+		"img-src " + img,
+		"font-src 'self'",
+		"connect-src 'self'",
+		"media-src 'self' blob:",
+		"worker-src 'self'",
+		"manifest-src 'self'",
+		"object-src 'none'",
+		"base-uri 'self'",
+		"form-action 'self'",
+		"frame-ancestors 'none'",
+	}, "; ")
+	s.stamps = stamps
+	return s.appCSP
+}
+
+func (s *securityHeaders) apply(e *core.RequestEvent) error {
+	h := e.Response.Header()
+	path := e.Request.URL.Path
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	h.Set("Permissions-Policy", "geolocation=(self), camera=(self), microphone=(), payment=(), usb=(), "+
+		"serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), "+
+		"display-capture=(), browsing-topics=()")
+	h.Set("Cross-Origin-Opener-Policy", "same-origin")
+	if e.Request.TLS != nil || strings.EqualFold(e.Request.Header.Get("X-Forwarded-Proto"), "https") {
+		h.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
+	}
+	switch {
+	case path == "/_" || strings.HasPrefix(path, "/_/"):
+		// The PocketBase dashboard sets its own (looser) policy with frame-ancestors 'none'.
+		h.Set("X-Frame-Options", "DENY")
+	case strings.HasPrefix(path, "/api/files/"):
+		// PocketBase serves files with its own sandboxing policy.
+	case strings.HasPrefix(path, "/api/") || strings.HasPrefix(path, "/open311/"):
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+	default:
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Content-Security-Policy", s.csp())
+	}
+	return e.Next()
 }
