@@ -426,3 +426,29 @@ test('the links in the follow emails: confirm at once, unsubscribe only after as
 	await page.goto(`/beslissingen/volgen?bevestig=${token}`);
 	await expect(page.getByText('Deze link werkt niet (meer).')).toBeVisible();
 });
+
+test('200 % text and forced colours: the list and a decision still fit the phone and pass axe', async ({
+	page
+}) => {
+	await page.emulateMedia({ forcedColors: 'active' });
+	await page.goto('/beslissingen/subsidiereglement-geveltuinen');
+	await expect(page.getByTestId('decision-summary')).toBeVisible();
+	await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+	// Our content only: the shared header is checked by the accessibility suite.
+	const overflow = () =>
+		page.evaluate(() => {
+			const width = document.documentElement.clientWidth;
+			return [...document.querySelectorAll('main *')]
+				.map((element) => Math.ceil(element.getBoundingClientRect().right - width))
+				.reduce((most, over) => Math.max(most, over), 0);
+		});
+	expect(await overflow()).toBeLessThanOrEqual(1);
+	await expectNoAxeViolations(page, 'detail, forced colours, 200 % text');
+	await page.screenshot({ path: `${SHOTS}/detail-200-forced.png`, fullPage: true });
+
+	await page.goto('/beslissingen');
+	await expect(page.getByTestId('decisions-list')).toBeVisible();
+	await page.addStyleTag({ content: 'html { font-size: 200% !important; }' });
+	expect(await overflow()).toBeLessThanOrEqual(1);
+	await expectNoAxeViolations(page, 'list, forced colours, 200 % text');
+});
