@@ -30,6 +30,7 @@ interface CommonOptions {
 	delimiter?: string;
 	inputFormat?: InputFormat;
 	from?: string;
+	process?: string;
 	quiet?: boolean;
 }
 
@@ -182,6 +183,7 @@ function withCommon(command: Command): Command {
 			).choices(['csv', 'jsonl', 'xes'])
 		)
 		.option('--from <URL>', 'read journey_events from PocketBase (token in STADSSTEM_TOKEN)')
+		.option('--process <NAME>', 'with --from: only this process, e.g. melding or survey:<slug>')
 		.option('--quiet', 'do not print data quality warnings');
 }
 
@@ -211,7 +213,8 @@ async function read(
 		eventAttributes,
 		delimiter: delimiter(options.delimiter),
 		format: options.inputFormat,
-		from: options.from
+		from: options.from,
+		process: options.process
 	});
 	if (!options.quiet) {
 		for (const warning of qualityWarnings(log)) process.stderr.write(`warning: ${warning}\n`);

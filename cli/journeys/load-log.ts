@@ -16,6 +16,8 @@ export interface LoadOptions extends ReadRequest {
 	format?: InputFormat;
 	/** PocketBase base URL; the file argument is then ignored. */
 	from?: string;
+	/** With `from`: only this process's events (e.g. `melding`, `survey:<slug>`). */
+	process?: string;
 }
 
 export async function loadLog(file: string | undefined, options: LoadOptions): Promise<EventLog> {
@@ -24,7 +26,14 @@ export async function loadLog(file: string | undefined, options: LoadOptions): P
 	if (options.from) {
 		name = options.from;
 		const progress = createProgress('journey_events', undefined, () => 0);
-		log = await readPocketBase(options.from, process.env.STADSSTEM_TOKEN, options, fetch);
+		log = await readPocketBase(
+			options.from,
+			process.env.STADSSTEM_TOKEN,
+			options,
+			fetch,
+			undefined,
+			options.process
+		);
 		progress.done();
 	} else {
 		if (!file)
@@ -46,7 +55,10 @@ export async function loadLog(file: string | undefined, options: LoadOptions): P
 		throw new CliError(
 			dropped
 				? `no events could be read from ${name}: all ${dropped} rows lack a case, activity or valid time.`
-				: `${name} holds no events.`
+				: options.from
+					? // PocketBase shows a guest (a wrong or expired token) an empty list, not an error.
+						`${name} holds no journey events${options.process ? ` for ${options.process}` : ''} that this token may read; STADSSTEM_TOKEN must be a valid staff token.`
+					: `${name} holds no events.`
 		);
 	}
 	return log;

@@ -19,9 +19,11 @@ export interface PocketBasePage {
 
 export type Fetcher = (url: string, init: { headers: Record<string, string> }) => Promise<Response>;
 
-export function pageUrl(base: string, page: number): string {
+export function pageUrl(base: string, page: number, process?: string): string {
 	const root = base.replace(/\/+$/, '');
-	return `${root}/api/collections/journey_events/records?page=${page}&perPage=${PER_PAGE}&sort=at`;
+	// The platform keeps every process in one collection; a funnel is about one of them.
+	const filter = process ? `&filter=${encodeURIComponent(`process="${process}"`)}` : '';
+	return `${root}/api/collections/journey_events/records?page=${page}&perPage=${PER_PAGE}&sort=at${filter}`;
 }
 
 /** The journey export's field names, so no column flags are needed. */
@@ -41,7 +43,8 @@ export async function readPocketBase(
 	token: string | undefined,
 	request: ReadRequest,
 	fetcher: Fetcher = fetch,
-	onPage?: (page: number, totalPages: number) => void
+	onPage?: (page: number, totalPages: number) => void,
+	process?: string
 ): Promise<EventLog> {
 	if (!token) {
 		throw new CliError(
@@ -51,10 +54,12 @@ export async function readPocketBase(
 	}
 	if (!/^https?:\/\//.test(base))
 		throw new CliError(`--from needs an http(s) URL, not "${base}".`, 2);
+	if (process !== undefined && !/^[a-z0-9:_-]+$/.test(process))
+		throw new CliError(`--process needs a process name such as melding, not "${process}".`, 2);
 	const rows = new ObjectRows(journeyColumns(request), base);
 	let row = 0;
 	for (let page = 1; ; page++) {
-		const url = pageUrl(base, page);
+		const url = pageUrl(base, page, process);
 		let response: Response;
 		try {
 			response = await fetcher(url, { headers: { Authorization: token } });
