@@ -89,7 +89,10 @@ async function answer(page: Page, question: Question, mode: 'mouse' | 'keyboard'
 
 for (const slug of SLUGS) {
 	for (const mode of ['mouse', 'keyboard'] as const) {
-		test(`${slug}: completed by ${mode}, axe clean on every screen`, async ({ page, baseURL }) => {
+		test(`${slug}: completed by ${mode}${mode === 'keyboard' ? ', axe clean on every screen' : ''}`, async ({
+			page,
+			baseURL
+		}) => {
 			const pb = new PocketBase(baseURL);
 			const record = await pb.collection('surveys').getFirstListItem(`slug = '${slug}'`);
 			const definition = record.definition as SurveyDefinition;
@@ -112,7 +115,8 @@ for (const slug of SLUGS) {
 				if (title === 'Controleer je antwoorden') break;
 				const question = definition.questions.find((candidate) => candidate.label.nl === title);
 				expect(question, `a question titled "${title}"`).toBeDefined();
-				await expectNoAxeViolations(page, `${slug} ${question!.id}`);
+				// axe once per screen is enough: the mouse walk sees the same screens.
+				if (mode === 'keyboard') await expectNoAxeViolations(page, `${slug} ${question!.id}`);
 				const value = await answer(page, question!, mode, marker);
 				if (value !== undefined) expected[question!.id] = value;
 				if (mode === 'keyboard') {
@@ -123,7 +127,7 @@ for (const slug of SLUGS) {
 				}
 			}
 
-			await expectNoAxeViolations(page, `${slug} review`);
+			if (mode === 'keyboard') await expectNoAxeViolations(page, `${slug} review`);
 			if (mode === 'keyboard') {
 				await tabTo(page, 'Verstuur mijn antwoorden');
 				await page.keyboard.press('Enter');
