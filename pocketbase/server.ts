@@ -22,7 +22,10 @@ export class ServerSetupError extends Error {
  * Returns the path of a PocketBase binary: POCKETBASE_BIN when set, else ours,
  * (re)built with `go build` when missing or older than its Go sources.
  */
-export function ensureServerBinary(log: (line: string) => void = () => {}): string {
+export function ensureServerBinary(
+	log: (line: string) => void = () => {},
+	binary = BUILT_BINARY
+): string {
 	const fromEnv = process.env.POCKETBASE_BIN;
 	if (fromEnv) {
 		if (!existsSync(fromEnv)) {
@@ -32,7 +35,7 @@ export function ensureServerBinary(log: (line: string) => void = () => {}): stri
 		}
 		return path.resolve(fromEnv);
 	}
-	if (existsSync(BUILT_BINARY) && !sourcesNewerThan(BUILT_BINARY)) return BUILT_BINARY;
+	if (existsSync(binary) && !sourcesNewerThan(binary)) return binary;
 
 	const go = spawnSync('go', ['version'], { encoding: 'utf8' });
 	if (go.error || go.status !== 0) {
@@ -41,7 +44,7 @@ export function ensureServerBinary(log: (line: string) => void = () => {}): stri
 		);
 	}
 	log('Building the server with Go (the first time takes a few minutes)…');
-	const build = spawnSync('go', ['build', '-o', BUILT_BINARY, '.'], {
+	const build = spawnSync('go', ['build', '-o', binary, '.'], {
 		cwd: POCKETBASE_DIR,
 		stdio: ['ignore', 'inherit', 'inherit'],
 		env: { ...process.env, CGO_ENABLED: '0' }
@@ -51,7 +54,7 @@ export function ensureServerBinary(log: (line: string) => void = () => {}): stri
 			'Building the server with `go build` in pocketbase/ failed (see above).'
 		);
 	}
-	return BUILT_BINARY;
+	return binary;
 }
 
 function sourcesNewerThan(binary: string): boolean {

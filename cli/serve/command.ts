@@ -4,6 +4,7 @@ import PocketBase from 'pocketbase';
 import {
 	ensureServerBinary,
 	ensureWritableDir,
+	isPortFree,
 	migrate,
 	POCKETBASE_DIR,
 	ServerSetupError,
@@ -48,6 +49,12 @@ async function serve(options: ServeOptions): Promise<void> {
 	}
 	const dataDir = path.resolve(options.dataDir);
 	try {
+		// Fail fast, before building or writing anything.
+		if (!(await isPortFree(options.host, port))) {
+			throw new ServerSetupError(
+				`Port ${port} on ${options.host} is already in use: stop what runs there or choose another with PORT.`
+			);
+		}
 		const binary = ensureServerBinary(log);
 		if (options.build) ensureBuilds(log);
 		ensureWritableDir(dataDir);
