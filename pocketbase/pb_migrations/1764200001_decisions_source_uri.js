@@ -13,7 +13,9 @@ migrate(
 	},
 	(app) => {
 		const decisions = app.findCollectionByNameOrId('decisions');
-		decisions.indexes = decisions.indexes.filter((index) => !index.includes('idx_decisions_source'));
+		decisions.indexes = decisions.indexes.filter(
+			(index) => !index.includes('idx_decisions_source')
+		);
 		decisions.fields.removeByName('sourceUri');
 		app.save(decisions);
 	}
