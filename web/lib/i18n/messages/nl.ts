@@ -3,6 +3,7 @@
 import common from './nl/common.json';
 import decisions from './nl/decisions.json';
 import home from './nl/home.json';
+import journeys from './nl/journeys.json';
 import kiosk from './nl/kiosk.json';
 import meldingen from './nl/meldingen.json';
 import offline from './nl/offline.json';
@@ -15,6 +16,7 @@ export default {
 	...common,
 	...decisions,
 	...home,
+	...journeys,
 	...kiosk,
 	...meldingen,
 	...offline,
