@@ -46,10 +46,22 @@ async function transact<T>(
 	}
 }
 
+/**
+ * Bodies are JSON by nature; the round trip also drops anything IndexedDB
+ * cannot clone. Files (a melding's photos) are kept as they are: IndexedDB
+ * stores Blobs.
+ */
+function storable(item: OutboxItem): OutboxItem {
+	const copy = JSON.parse(JSON.stringify(item)) as OutboxItem;
+	for (const [key, value] of Object.entries(item.body)) {
+		const list = Array.isArray(value) ? value : [value];
+		if (list.length > 0 && list.every((entry) => entry instanceof Blob)) copy.body[key] = value;
+	}
+	return copy;
+}
+
 export const outbox = {
-	// Bodies are JSON by nature; the round trip also drops anything IndexedDB cannot clone.
-	put: (item: OutboxItem) =>
-		transact('readwrite', (store) => store.put(JSON.parse(JSON.stringify(item)))),
+	put: (item: OutboxItem) => transact('readwrite', (store) => store.put(storable(item))),
 	remove: (clientId: string) => transact('readwrite', (store) => store.delete(clientId)),
 	list: () => transact<OutboxItem[]>('readonly', (store) => store.getAll())
 };
@@ -67,6 +79,15 @@ export function refusalReason(error: unknown): string {
 		return code ?? error.message;
 	}
 	return String(error);
+}
+
+/** A unique-index refusal of the clientId: this submission is already on the server. */
+function alreadyArrived(error: unknown): boolean {
+	const data = error instanceof ClientResponseError ? error.response?.data : undefined;
+	return (
+		(data as { clientId?: { code?: string } } | undefined)?.clientId?.code ===
+		'validation_not_unique'
+	);
 }
 
 export interface FlushResult {
@@ -88,6 +109,12 @@ export function flushOutbox(): Promise<FlushResult> {
 				result.sent.push(item);
 			} catch (error) {
 				if (isNetworkFailure(error)) break;
+				// The first attempt arrived but its answer was lost: the clientId is taken by it.
+				if (alreadyArrived(error)) {
+					await outbox.remove(item.clientId);
+					result.sent.push(item);
+					continue;
+				}
 				const refused = { ...item, state: 'refused' as const, reason: refusalReason(error) };
 				await outbox.put(refused);
 				result.refused.push(refused);
