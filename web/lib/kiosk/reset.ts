@@ -2,6 +2,8 @@
 // browser keeps something of a person; the order puts the quick, certain steps
 // first so that a slow one (IndexedDB) cannot leave the easy ones undone.
 import { pb } from '$lib/api/pocketbase';
+import { flush } from '$lib/journeys/emitter';
+import { SKIP_WAITING } from '$lib/pwa/constants';
 import { DEVICE_STORAGE_KEY } from './device';
 
 /** Caches the service worker fills with the app shell; everything else may hold user data. */
@@ -61,7 +63,13 @@ export async function clearCaches(): Promise<void> {
 async function applyWaitingUpdate(): Promise<void> {
 	if (!('serviceWorker' in navigator)) return;
 	const registration = await navigator.serviceWorker.getRegistration();
-	registration?.waiting?.postMessage({ type: 'SKIP_WAITING' });
+	const waiting = registration?.waiting;
+	if (!waiting) return;
+	const taken = new Promise<void>((done) =>
+		navigator.serviceWorker.addEventListener('controllerchange', () => done(), { once: true })
+	);
+	waiting.postMessage({ type: SKIP_WAITING });
+	await taken;
 }
 
 function within<T>(promise: Promise<T>, ms: number): Promise<T | void> {
@@ -70,6 +78,8 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | void> {
 
 /** Everything but the navigation: also run at start after a reset, for what a page held open. */
 export async function wipe(): Promise<void> {
+	// Journey events of this visit go out first; they hold no personal data.
+	void flush({ keepalive: true }).catch(() => undefined);
 	if ('speechSynthesis' in window) speechSynthesis.cancel();
 	for (const dialog of document.querySelectorAll('dialog[open]'))
 		(dialog as HTMLDialogElement).close();

@@ -1,0 +1,71 @@
+// axe on every kiosk screen: normal, at 200 % text, in high contrast, in
+// assisted mode (the Marleen walk covers the consent step, the PIN dialog and
+// the idle warning there; Ahmed's covers the QR dialog).
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from '../../accessibility/axe.ts';
+import { newKiosk, openKiosk, SHOTS } from './kiosk-helpers.ts';
+
+test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: true });
+
+const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
+	{ name: 'start', open: async () => {} },
+	{
+		name: 'surveys',
+		open: async (page) => {
+			await page.getByTestId('tile-opinion').click();
+			await expect(page.getByTestId('kiosk-surveys')).toBeVisible();
+		}
+	},
+	{
+		name: 'melding',
+		open: async (page) => {
+			await page.getByTestId('tile-report').click();
+			await page.getByRole('radio', { name: /Straatverlichting/ }).waitFor();
+		}
+	},
+	{
+		name: 'decisions',
+		open: async (page) => {
+			await page.getByTestId('tile-decisions').click();
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+			await page.getByRole('link').filter({ hasText: /./ }).last().waitFor();
+		}
+	},
+	{
+		name: 'follow',
+		open: async (page) => {
+			await page.getByTestId('tile-follow').click();
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+		}
+	}
+];
+
+for (const screen of screens) {
+	test(`kiosk screen "${screen.name}" passes axe at normal and 200 % text, in high contrast and assisted`, async ({
+		page,
+		baseURL
+	}) => {
+		test.setTimeout(120_000);
+		const kiosk = await newKiosk(baseURL!);
+		await openKiosk(page, kiosk);
+		await screen.open(page);
+		await expectNoAxeViolations(page, `${screen.name}`);
+
+		await page.getByTestId('kiosk-text-200').click();
+		await expectNoAxeViolations(page, `${screen.name} at 200 %`);
+		await page.getByTestId('kiosk-contrast').click();
+		await expectNoAxeViolations(page, `${screen.name} at 200 %, high contrast`);
+		await page.screenshot({ path: `${SHOTS}/axe-${screen.name}-200-contrast.png` });
+
+		await page.getByTestId('kiosk-assist-open').click();
+		await page.getByLabel('Pincode').fill(kiosk.pin);
+		await page.getByRole('button', { name: 'Begeleide modus aanzetten' }).click();
+		await expect(page.getByTestId('kiosk-assisted-badge')).toBeVisible();
+		const consent = page.getByRole('dialog', { name: 'Toestemming van de bewoner' });
+		if (await consent.isVisible()) {
+			await expectNoAxeViolations(page, `${screen.name}, consent`);
+			await consent.getByRole('button', { name: 'De bewoner geeft toestemming' }).click();
+		}
+		await expectNoAxeViolations(page, `${screen.name} at 200 %, high contrast, assisted`);
+	});
+}
