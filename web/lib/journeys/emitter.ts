@@ -1,7 +1,8 @@
 // Journey events (DESIGN.md §7) on their way to the server: collected in
-// batches, sent to the same origin through PocketBase's batch API, and in the
-// citizen build kept in a small IndexedDB of their own while offline (never in
-// the resident's outbox list). Nothing here may ever block or fail the resident.
+// batches, sent to the same origin through PocketBase's batch API with
+// keepalive (a request under way survives leaving the page), and in the citizen
+// build kept in a small IndexedDB of their own only while they cannot be sent
+// (never in the resident's outbox list). Nothing here may block the resident.
 import { ClientResponseError } from 'pocketbase';
 import { pb } from '$lib/api/pocketbase';
 
@@ -49,8 +50,18 @@ function openDb(): Promise<IDBDatabase> {
 	});
 }
 
-async function store(work: (events: IDBObjectStore) => IDBRequest): Promise<unknown> {
-	if (!persistent) return undefined;
+// One operation at a time, in order: a delete must never overtake the put of the same event,
+// or a sent event would stay behind and go again at the next visit.
+let chain: Promise<unknown> = Promise.resolve();
+
+function store(work: (events: IDBObjectStore) => IDBRequest): Promise<unknown> {
+	if (!persistent) return Promise.resolve(undefined);
+	const run = chain.then(() => runInStore(work));
+	chain = run.catch(() => undefined);
+	return run;
+}
+
+async function runInStore(work: (events: IDBObjectStore) => IDBRequest): Promise<unknown> {
 	try {
 		const db = await openDb();
 		try {
@@ -68,19 +79,40 @@ async function store(work: (events: IDBObjectStore) => IDBRequest): Promise<unkn
 	}
 }
 
-const forget = (sent: Pending[]) =>
-	Promise.all(sent.map((event) => store((events) => events.delete(event.key))));
+/** Keys of the events that are in IndexedDB now. */
+const persisted = new Set<string>();
 
-/** Events an earlier visit could not send (offline, closed tab) join the queue once. */
+/** Offline or refused for now: keep what waits, so that closing the tab loses nothing. */
+function persist(events: Pending[]) {
+	for (const event of events) {
+		if (persisted.has(event.key)) continue;
+		persisted.add(event.key);
+		void store((saved) => saved.put(event));
+	}
+}
+
+function forget(sent: Pending[]) {
+	for (const event of sent) {
+		if (!persisted.delete(event.key)) continue;
+		void store((saved) => saved.delete(event.key));
+	}
+}
+
+/** Events an earlier visit could not send join the queue once, at the first flush. */
 let restored: Promise<void> | undefined;
 function restore(): Promise<void> {
 	restored ??= (async () => {
 		const saved = (await store((events) => events.getAll())) as Pending[] | undefined;
 		const known = new Set(pending.map((event) => event.key));
-		for (const event of saved ?? []) if (!known.has(event.key)) pending.push(event);
+		for (const event of saved ?? []) {
+			persisted.add(event.key);
+			if (!known.has(event.key)) pending.push(event);
+		}
 	})();
 	return restored;
 }
+
+const offline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 function schedule(delay: number) {
 	if (typeof window === 'undefined') return;
@@ -95,7 +127,7 @@ function schedule(delay: number) {
 export function enqueue(event: JourneyEvent): void {
 	const item: Pending = { ...event, key: crypto.randomUUID() };
 	pending.push(item);
-	void store((events) => events.put(item));
+	if (backoffMs > 0 || offline()) persist([item]);
 	if (!timer) schedule(Math.max(FLUSH_AFTER_MS, backoffMs));
 }
 
@@ -126,17 +158,45 @@ function refusedIndexes(error: ClientResponseError, size: number): number[] {
 
 const batch = (size: number) => Array.from({ length: size }, (_, index) => index);
 
+/** Events being sent by the regular flush right now. */
+const inFlight = new Set<Pending>();
+
+/**
+ * The page is going away: what is not already on its way leaves now with keepalive requests, and
+ * is forgotten at once, because this page will not live to hear the answer (and the next visit
+ * must not send it twice).
+ */
+function flushOnLeave(): void {
+	if (offline()) return persist(pending);
+	const leaving = pending.filter((event) => !inFlight.has(event));
+	if (!leaving.length) return;
+	drop(leaving);
+	for (let i = 0; i < leaving.length; i += MAX_BATCH) {
+		pb.send('/api/batch', {
+			method: 'POST',
+			body: requestBody(leaving.slice(i, i + MAX_BATCH)),
+			keepalive: true,
+			requestKey: null
+		}).catch(() => undefined);
+	}
+}
+
 /** Sends what is waiting, batch by batch; concurrent calls share one run. */
 export function flush(options: { keepalive?: boolean } = {}): Promise<void> {
+	if (options.keepalive) {
+		flushOnLeave();
+		return Promise.resolve();
+	}
 	flushing ??= (async () => {
 		await restore();
 		while (pending.length) {
 			const next = pending.slice(0, MAX_BATCH);
+			for (const event of next) inFlight.add(event);
 			try {
 				await pb.send('/api/batch', {
 					method: 'POST',
 					body: requestBody(next),
-					keepalive: options.keepalive,
+					keepalive: true,
 					requestKey: null
 				});
 				backoffMs = 0;
@@ -150,8 +210,11 @@ export function flush(options: { keepalive?: boolean } = {}): Promise<void> {
 				}
 				// Offline, rate-limited or the server is down: try again later, less often.
 				backoffMs = Math.min(MAX_BACKOFF_MS, backoffMs ? backoffMs * 2 : FLUSH_AFTER_MS);
+				persist(pending);
 				schedule(backoffMs);
 				break;
+			} finally {
+				for (const event of next) inFlight.delete(event);
 			}
 		}
 	})()
@@ -161,8 +224,8 @@ export function flush(options: { keepalive?: boolean } = {}): Promise<void> {
 }
 
 function drop(sent: Pending[]) {
-	const gone = new Set(sent);
-	pending = pending.filter((event) => !gone.has(event));
+	const leaving = new Set(sent);
+	pending = pending.filter((event) => !leaving.has(event));
 	void forget(sent);
 }
 
@@ -176,9 +239,7 @@ export function waiting(): readonly JourneyEvent[] {
  * IndexedDB for the next visit.
  */
 if (typeof window !== 'undefined') {
-	const leave = () => {
-		if (navigator.onLine !== false) void flush({ keepalive: true });
-	};
+	const leave = () => void flush({ keepalive: true });
 	window.addEventListener('pagehide', leave);
 	document.addEventListener('visibilitychange', () => {
 		if (document.visibilityState === 'hidden') leave();
