@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
-import { defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
 import type { ManifestOptions } from 'vite-plugin-pwa';
 import { BRAND_BLUE, ICONS, SCREENSHOTS, pwaAssets } from './web/lib/pwa/icons.ts';
 import nl from './web/lib/i18n/messages/nl/pwa.json' with { type: 'json' };
@@ -44,11 +45,32 @@ function manifest(kiosk: boolean, base: string): Partial<ManifestOptions> {
 	};
 }
 
+/**
+ * The citizen build never shows kiosk screens, but the root layout imports the
+ * kiosk shell (behind a build-time `if`, which cannot drop a component with
+ * module-level effects). Kiosk components resolve to an empty one there, so
+ * their code and the QR library stay out of a resident's first load.
+ */
+function kioskComponentsOnlyInKiosk(kiosk: boolean): Plugin {
+	const nothing = fileURLToPath(
+		new URL('./web/lib/components/pwa/Nothing.svelte', import.meta.url)
+	);
+	return {
+		name: 'stadsstem:kiosk-components-only-in-kiosk',
+		enforce: 'pre',
+		resolveId(source) {
+			if (kiosk || !/components\/kiosk\/[^/]+\.svelte$/.test(source)) return null;
+			return nothing;
+		}
+	};
+}
+
 export default defineConfig(({ mode }) => {
 	const kiosk = mode === 'kiosk';
 	const base = kiosk ? '/kiosk/' : '/';
 	return {
 		plugins: [
+			kioskComponentsOnlyInKiosk(kiosk),
 			sveltekit(),
 			pwaAssets({
 				source: 'web/static/icon.svg',

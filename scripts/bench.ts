@@ -8,6 +8,7 @@ import { REPO_ROOT } from './build.ts';
 
 const benches: Record<string, () => Promise<void> | void> = {
 	responses: benchResponses,
+	lighthouse: async () => (await import('../web/bench/lighthouse.bench.ts')).benchLighthouse(),
 	journeys: () => {
 		const result = spawnSync('npx', ['tsx', path.join(REPO_ROOT, 'cli/journeys/bench.ts')], {
 			cwd: REPO_ROOT,
