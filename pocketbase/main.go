@@ -4,8 +4,11 @@
 package main
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"encoding/json"
+	"io"
 	"log"
 	"net/http"
 	"net/url"
@@ -23,6 +26,7 @@ import (
 	"github.com/pocketbase/pocketbase/plugins/jsvm"
 	"github.com/pocketbase/pocketbase/plugins/migratecmd"
 	"github.com/pocketbase/pocketbase/tools/hook"
+	"github.com/pocketbase/pocketbase/tools/router"
 )
 
 func main() {
@@ -68,6 +72,11 @@ func main() {
 			Id:       "stadsstemSecurityHeaders",
 			Priority: apis.DefaultSecurityHeadersMiddlewarePriority + 1,
 			Func:     headers.apply,
+		})
+		e.Router.Bind(&hook.Handler[*core.RequestEvent]{
+			Id:       "stadsstemStrictJSON",
+			Priority: apis.DefaultSecurityHeadersMiddlewarePriority + 2,
+			Func:     strictJSON,
 		})
 		return e.Next()
 	})
@@ -208,4 +217,126 @@ func (s *securityHeaders) apply(e *core.RequestEvent) error {
 		h.Set("Content-Security-Policy", s.csp())
 	}
 	return e.Next()
+}
+
+// maxJSONBody matches PocketBase's default body limit.
+const maxJSONBody = 32 << 20
+
+// strictJSON refuses a JSON body that is not exactly one valid JSON value.
+// Go's decoder reads the first value and ignores what follows, so without this
+// `{"valid":1}garbage` would be accepted as if it were well-formed.
+func strictJSON(e *core.RequestEvent) error {
+	method := e.Request.Method
+	if method != http.MethodPost && method != http.MethodPut && method != http.MethodPatch {
+		return e.Next()
+	}
+	if !strings.HasPrefix(strings.ToLower(e.Request.Header.Get("Content-Type")), "application/json") ||
+		e.Request.Body == nil {
+		return e.Next()
+	}
+	body, err := io.ReadAll(io.LimitReader(e.Request.Body, maxJSONBody+1))
+	if err != nil {
+		return apis.NewBadRequestError("The request body could not be read.", nil)
+	}
+	if len(body) > maxJSONBody {
+		return e.Error(http.StatusRequestEntityTooLarge, "The request body is too large.", nil)
+	}
+	if len(bytes.TrimSpace(body)) > 0 && !json.Valid(body) {
+		return apis.NewBadRequestError("The request body is not valid JSON.", nil)
+	}
+	if problems := wrongTypes(e, body); len(problems) > 0 {
+		return apis.NewBadRequestError("Some fields have the wrong type.", problems)
+	}
+	// Rereadable, as PocketBase's own body: hooks and handlers each bind it.
+	e.Request.Body = &router.RereadableReadCloser{ReadCloser: io.NopCloser(bytes.NewReader(body))}
+	return e.Next()
+}
+
+var recordPath = regexp.MustCompile(`^/api/collections/([^/]+)/records(/[^/]+)?$`)
+
+// wrongTypes refuses JSON values of the wrong type for a record's fields.
+// PocketBase would coerce them (an object in a text field becomes "", a
+// number its digits), silently storing something nobody sent.
+func wrongTypes(e *core.RequestEvent, body []byte) map[string]any {
+	match := recordPath.FindStringSubmatch(e.Request.URL.Path)
+	if match == nil || e.HasSuperuserAuth() {
+		return nil
+	}
+	collection, err := e.App.FindCachedCollectionByNameOrId(match[1])
+	if err != nil {
+		return nil
+	}
+	var values map[string]any
+	if json.Unmarshal(body, &values) != nil {
+		// Not an object: PocketBase refuses it with its own message.
+		return nil
+	}
+	problems := map[string]any{}
+	for _, field := range collection.Fields {
+		value, ok := values[field.GetName()]
+		if !ok || value == nil {
+			continue
+		}
+		if expected := expectedType(field, value); expected != "" {
+			problems[field.GetName()] = map[string]string{
+				"code":    "validation_invalid_type",
+				"message": "Expected " + expected + ".",
+			}
+		}
+	}
+	return problems
+}
+
+func expectedType(field core.Field, value any) string {
+	many := false
+	switch f := field.(type) {
+	case *core.SelectField:
+		many = f.IsMultiple()
+	case *core.RelationField:
+		many = f.IsMultiple()
+	case *core.FileField:
+		many = f.IsMultiple()
+	}
+	switch field.Type() {
+	case core.FieldTypeText, core.FieldTypeEmail, core.FieldTypeURL, core.FieldTypeEditor,
+		core.FieldTypePassword, core.FieldTypeDate:
+		if _, ok := value.(string); !ok {
+			return "text"
+		}
+	case core.FieldTypeNumber:
+		if _, ok := value.(float64); !ok {
+			return "a number"
+		}
+	case core.FieldTypeBool:
+		if _, ok := value.(bool); !ok {
+			return "true or false"
+		}
+	case core.FieldTypeGeoPoint:
+		point, ok := value.(map[string]any)
+		if !ok {
+			return "a point with lat and lon"
+		}
+		_, latOk := point["lat"].(float64)
+		_, lonOk := point["lon"].(float64)
+		if !latOk || !lonOk {
+			return "a point with lat and lon"
+		}
+	case core.FieldTypeSelect, core.FieldTypeRelation, core.FieldTypeFile:
+		if _, ok := value.(string); ok {
+			return ""
+		}
+		if list, ok := value.([]any); ok && many {
+			for _, item := range list {
+				if _, ok := item.(string); !ok {
+					return "text or a list of text"
+				}
+			}
+			return ""
+		}
+		if many {
+			return "text or a list of text"
+		}
+		return "text"
+	}
+	return ""
 }
