@@ -1,0 +1,318 @@
+// The installable app (issue 10) in the browser, against the real build served
+// by a real, seeded PocketBase: install criteria, the app shell and a decision
+// already seen offline, Tom's melding filed in the tunnel that arrives once, a
+// refused queued melding with its reason, and the update prompt after a new
+// service worker appears.
+import { mkdirSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import type PocketBase from 'pocketbase';
+import type { RecordModel } from 'pocketbase';
+import { expectNoAxeViolations } from '../../accessibility/axe.ts';
+import { asSuperuser } from './meldingen-helpers.ts';
+
+const SHOTS = process.env.STADSSTEM_SCREENSHOTS ?? 'test-results/pwa-screens';
+mkdirSync(SHOTS, { recursive: true });
+
+/** Loads the page, waits for the service worker, reloads: from then on it controls the page. */
+async function underServiceWorker(page: Page, path = '/'): Promise<void> {
+	await page.goto(path);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect
+		.poll(() => page.evaluate(() => Boolean(navigator.serviceWorker.controller)))
+		.toBe(true);
+}
+
+async function goOnline(page: Page, context: BrowserContext): Promise<void> {
+	await context.setOffline(false);
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+}
+
+async function next(page: Page) {
+	await page.getByRole('button', { name: 'Verder' }).click();
+}
+
+async function heading(page: Page, name: string | RegExp) {
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+/** A category of our own, so that switching it off touches no other test. */
+async function testCategory(pb: PocketBase, label: string): Promise<RecordModel> {
+	const code = `pwa-${label}-${Date.now()}`;
+	return pb.collection('categories').create({
+		code,
+		name: { nl: `Testprobleem ${label} ${code.slice(-5)}` },
+		group: { nl: 'Test' },
+		icon: 'other',
+		active: true,
+		sortOrder: 999
+	});
+}
+
+/** Files a melding in `categoryName` by address; the page must show the first step. */
+async function fileMelding(page: Page, categoryName: string, description: string): Promise<void> {
+	await heading(page, 'Wat wil je melden?');
+	await page.getByText(categoryName, { exact: true }).click();
+	await next(page);
+	await heading(page, 'Waar is het probleem?');
+	await page.getByLabel(/Adres of plaatsbeschrijving/).fill('Lakborslei 20, Deurne');
+	await next(page);
+	await heading(page, 'Beschrijf het probleem');
+	await page.getByLabel('Wat is er aan de hand?').fill(description);
+	await next(page);
+	await heading(page, 'Wil je updates per e-mail?');
+	await next(page);
+	await heading(page, 'Controleer je melding');
+	await page.getByRole('button', { name: 'Verstuur melding' }).click();
+}
+
+async function meldingenWith(pb: PocketBase, description: string): Promise<RecordModel[]> {
+	return pb
+		.collection('meldingen')
+		.getFullList({ filter: pb.filter('description = {:description}', { description }) });
+}
+
+test('install criteria: manifest fields, reachable icons, a service worker that controls the page', async ({
+	page,
+	request
+}) => {
+	const response = await request.get('/manifest.webmanifest');
+	expect(response.ok()).toBe(true);
+	const manifest = await response.json();
+	expect(manifest).toMatchObject({
+		id: '/',
+		name: 'Stadsstem Antwerpen',
+		short_name: 'Stadsstem',
+		lang: 'nl',
+		start_url: '/',
+		scope: '/',
+		display: 'standalone',
+		theme_color: '#0057b7'
+	});
+	const purposes = manifest.icons.map((icon: { purpose: string }) => icon.purpose);
+	expect(purposes).toContain('any');
+	expect(purposes).toContain('maskable');
+	expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toContain('512x512');
+	for (const image of [...manifest.icons, ...manifest.screenshots]) {
+		const file = await request.get(`/${image.src}`);
+		expect(file.ok(), image.src).toBe(true);
+		expect(file.headers()['content-type']).toContain('image/png');
+	}
+	expect(manifest.screenshots.map((shot: { form_factor: string }) => shot.form_factor)).toEqual([
+		'narrow',
+		'wide'
+	]);
+	expect(manifest.shortcuts.map((shortcut: { url: string }) => shortcut.url)).toEqual([
+		'/',
+		'/melden'
+	]);
+
+	const kiosk = await (await request.get('/kiosk/manifest.webmanifest')).json();
+	expect(kiosk).toMatchObject({ id: '/kiosk/', scope: '/kiosk/', display: 'fullscreen' });
+
+	await underServiceWorker(page);
+	await expect(page.locator('link[rel="manifest"]')).toHaveAttribute(
+		'href',
+		'/manifest.webmanifest'
+	);
+	const scope = await page.evaluate(
+		async () => (await navigator.serviceWorker.getRegistration())?.scope
+	);
+	expect(scope).toBe(new URL('/', page.url()).href);
+});
+
+test('offline: the app shell and a decision already seen still open', async ({
+	page,
+	context,
+	request
+}) => {
+	const list = await (await request.get('/api/stadsstem/decisions?perPage=1')).json();
+	const decision = list.items[0] as { slug: string; shortTitle: string; title: string };
+	const title = decision.shortTitle || decision.title;
+	await underServiceWorker(page);
+	await page.goto(`/beslissingen/${decision.slug}`);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+
+	await context.setOffline(true);
+	await page.goto('/');
+	await expect(page.getByRole('link', { name: 'Meld een probleem' }).first()).toBeVisible();
+	await page.goto(`/beslissingen/${decision.slug}`);
+	await expect(page.getByRole('heading', { level: 1 })).toContainText(title);
+	await page.screenshot({ path: `${SHOTS}/offline-decision.png`, fullPage: true });
+	await context.setOffline(false);
+});
+
+test('Tom files a melding in the tunnel: it waits on the phone and arrives once when back online', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const pb = await asSuperuser(baseURL!);
+	const category = await testCategory(pb, 'tom');
+	const description = `Losliggende tegel ${Date.now()}`;
+	await underServiceWorker(page, '/melden');
+	await heading(page, 'Wat wil je melden?');
+
+	// The form itself opens without a connection (shell and categories from the cache).
+	await context.setOffline(true);
+	await page.goto('/melden');
+	await fileMelding(page, category.name.nl, description);
+	await heading(page, 'Je melding wacht op verbinding');
+	await expect(page.getByText('1 inzending(en) wachten op verbinding')).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/melding-queued.png`, fullPage: true });
+	expect(await meldingenWith(pb, description)).toHaveLength(0);
+
+	await goOnline(page, context);
+	await expect(page.getByText(/Verstuurd om .*Meld een probleem: Testprobleem tom/)).toBeVisible({
+		timeout: 20_000
+	});
+	await page.screenshot({ path: `${SHOTS}/melding-sent.png`, fullPage: true });
+	// A reload and another "online" never send it again.
+	await page.reload();
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await expect(page.getByText('wachten op verbinding')).toHaveCount(0);
+	const stored = await meldingenWith(pb, description);
+	expect(stored).toHaveLength(1);
+	expect(stored[0].category).toBe(category.id);
+	expect(stored[0].address).toBe('Lakborslei 20, Deurne');
+});
+
+test('a queued melding the server refuses is shown with its reason', async ({
+	page,
+	context,
+	baseURL
+}) => {
+	const pb = await asSuperuser(baseURL!);
+	const category = await testCategory(pb, 'refused');
+	const description = `Kapotte bank ${Date.now()}`;
+	await underServiceWorker(page, '/melden');
+
+	await context.setOffline(true);
+	await fileMelding(page, category.name.nl, description);
+	await heading(page, 'Je melding wacht op verbinding');
+
+	// Meanwhile the city stops taking this kind of melding.
+	await pb.collection('categories').update(category.id, { active: false });
+	await goOnline(page, context);
+	const alert = page.getByRole('alert');
+	await expect(alert).toContainText('Niet aangenomen: Meld een probleem: Testprobleem refused');
+	await expect(alert).toContainText('Deze soort probleem kan je intussen niet meer melden.');
+	await page.screenshot({ path: `${SHOTS}/melding-refused.png`, fullPage: true });
+	await expectNoAxeViolations(page, 'refused queued melding');
+	expect(await meldingenWith(pb, description)).toHaveLength(0);
+	await page.getByRole('button', { name: 'Begrepen, verwijder dit bericht' }).click();
+	await expect(alert).toHaveCount(0);
+});
+
+/**
+ * A second origin in front of the test server whose service-worker.js can be
+ * changed: to the browser that is exactly what a new build looks like.
+ */
+async function serverWithNewerBuilds(
+	target: string
+): Promise<{ url: string; release(): void; close(): Promise<void> }> {
+	let build = 1;
+	const server = http.createServer((incoming, outgoing) => {
+		const headers = { ...incoming.headers, host: new URL(target).host };
+		delete headers['accept-encoding'];
+		// A conditional request would get an empty 304, which is no new build.
+		delete headers['if-none-match'];
+		delete headers['if-modified-since'];
+		const upstream = http.request(
+			new URL(incoming.url ?? '/', target),
+			{ method: incoming.method, headers },
+			(answer) => {
+				if (build === 1 || !incoming.url?.startsWith('/service-worker.js')) {
+					outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(outgoing);
+					return;
+				}
+				const chunks: Buffer[] = [];
+				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+				answer.on('end', () => {
+					const body = Buffer.concat([...chunks, Buffer.from(`\n// stadsstem build ${build}\n`)]);
+					const headers = { ...answer.headers, 'content-length': String(body.length) };
+					delete headers['transfer-encoding'];
+					outgoing.writeHead(answer.statusCode ?? 502, headers);
+					outgoing.end(body);
+				});
+			}
+		);
+		incoming.pipe(upstream);
+	});
+	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		release: () => build++,
+		close: () =>
+			new Promise((done) => {
+				server.closeAllConnections();
+				server.close(() => done());
+			})
+	};
+}
+
+test('a new version is announced politely and only applied when the resident accepts', async ({
+	page,
+	baseURL
+}) => {
+	const origin = await serverWithNewerBuilds(baseURL!);
+	try {
+		await underServiceWorker(page, `${origin.url}/melden`);
+		await heading(page, 'Wat wil je melden?');
+		const choice = page.getByRole('radio').first();
+		await choice.check();
+		await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+
+		origin.release();
+		await page.evaluate(async () => {
+			await (await navigator.serviceWorker.getRegistration())?.update();
+		});
+		await expect
+			.poll(
+				() =>
+					page.evaluate(async () =>
+						Boolean((await navigator.serviceWorker.getRegistration())?.waiting)
+					),
+				// It installs first: the new precache downloads what changed.
+				{ timeout: 30_000 }
+			)
+			.toBe(true);
+		const prompt = page.getByRole('region', { name: 'Er is een nieuwe versie van de app' });
+		await expect(prompt).toBeVisible();
+		// Nothing was reloaded: the half-filled form is as the resident left it.
+		expect(
+			await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)
+		).toBe(true);
+		await expect(choice).toBeChecked();
+		await page.screenshot({ path: `${SHOTS}/update-prompt.png`, fullPage: true });
+		await expectNoAxeViolations(page, 'update prompt');
+
+		// "Later" hides it; the next visit asks again.
+		await prompt.getByRole('button', { name: 'Later' }).click();
+		await expect(prompt).toHaveCount(0);
+		await page.reload();
+		await expect(prompt).toBeVisible();
+
+		await prompt.getByRole('button', { name: 'Nu vernieuwen' }).click();
+		await expect(prompt).toHaveCount(0);
+		await expect
+			.poll(() =>
+				page.evaluate(async () => {
+					const registration = await navigator.serviceWorker.getRegistration();
+					return Boolean(navigator.serviceWorker.controller && !registration?.waiting);
+				})
+			)
+			.toBe(true);
+		expect(
+			await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)
+		).toBeUndefined();
+	} finally {
+		await origin.close();
+	}
+});
