@@ -25,7 +25,8 @@ export default defineConfig({
 	fullyParallel: false,
 	workers: process.env.CI ? 2 : undefined,
 	retries: 0,
-	timeout: 60_000,
+	// Bounds a hung test; the long walks (every survey step with axe) need the room on a loaded machine.
+	timeout: 120_000,
 	reporter: [['list'], ['json', { outputFile: 'reports/playwright.json' }]],
 	use: {
 		baseURL,
