@@ -27,6 +27,8 @@ export interface JourneyRecord {
 export interface ProcessAnalysis {
 	steps: string[];
 	journeys: number;
+	/** Journeys with a `complete` event, whatever steps they took. */
+	completed: number;
 	events: number;
 	funnel: FunnelResult;
 	byChannel: FunnelResult;
@@ -102,9 +104,14 @@ export function analyseProcess(records: readonly JourneyRecord[]): ProcessAnalys
 		log.cases.length >= 2 * MIN_GROUP
 			? compareSegments(log, { steps, byAttribute: 0, minGroup: MIN_GROUP })
 			: undefined;
+	const completeId = log.eventAttributeValues[0]?.indexOf('complete') ?? -1;
 	return {
 		steps,
 		journeys: log.cases.length,
+		completed:
+			completeId < 0
+				? 0
+				: log.cases.filter((trace) => trace.eventValues[0].includes(completeId)).length,
 		events: log.events,
 		funnel: overall,
 		byChannel: funnel(log, { steps, byAttribute: 0 }),

@@ -1,0 +1,286 @@
+// Journey events (issue 8): the platform measures its own flows. A walk through
+// a survey and a melding left halfway produce exactly the expected events, and
+// the staff page "Waar haken mensen af?" shows that drop-out with the same
+// numbers the CLI gives.
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+import PocketBase from 'pocketbase';
+import { expectNoAxeViolations } from '../../accessibility/axe.ts';
+import { asEls, asSuperuser, staffLogin } from './meldingen-helpers.ts';
+
+const SHOTS = process.env.STADSSTEM_SCREENSHOTS ?? 'test-results/journeys-screens';
+
+type Row = [type: string, step: string, detail?: string];
+
+async function eventsOf(pb: PocketBase, filter: string): Promise<Row[]> {
+	const records = await pb.collection('journey_events').getFullList({ filter, sort: 'at' });
+	return records.map((r) => (r.detail ? [r.type, r.step, r.detail] : [r.type, r.step]));
+}
+
+/** The journeys this page sent, as the browser sent them (nothing here changes the requests). */
+function watchJourneys(page: Page): Map<string, Set<string>> {
+	const ids = new Map<string, Set<string>>();
+	page.on('request', (request) => {
+		if (!request.url().endsWith('/api/batch')) return;
+		const body = JSON.parse(request.postData() ?? '{}') as {
+			requests?: { body: { process: string; journeyId: string } }[];
+		};
+		for (const { body: event } of body.requests ?? []) {
+			if (!ids.has(event.process)) ids.set(event.process, new Set());
+			ids.get(event.process)!.add(event.journeyId);
+		}
+	});
+	return ids;
+}
+
+async function makeSurvey(pb: PocketBase, slug: string) {
+	const model = await pb.collection('surveys').getFirstListItem(`slug = 'tevredenheid-webpunt'`);
+	await pb.collection('surveys').create({
+		slug,
+		title: model.title,
+		intro: model.intro,
+		definition: model.definition,
+		version: 1,
+		status: 'open',
+		estimatedMinutes: model.estimatedMinutes
+	});
+}
+
+const next = (page: Page) => page.getByRole('button', { name: 'Volgende' }).click();
+const h1 = (page: Page, name: string | RegExp) =>
+	expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+test('a survey walk and a melding left halfway produce exactly the expected events, and the staff page shows the drop-out', async ({
+	page,
+	baseURL
+}) => {
+	const pb = await asSuperuser(baseURL!);
+	const slug = `journey-e2e-${randomUUID().slice(0, 8)}`;
+	const process = `survey:${slug}`;
+	await makeSurvey(pb, slug);
+	const sent = watchJourneys(page);
+
+	// 1. The whole survey, with one error on the way.
+	await page.goto(`/bevraging/${slug}`);
+	await page.getByRole('button', { name: 'Start de bevraging' }).click();
+	await h1(page, 'In welk webpunt was je?');
+	await page.getByRole('radio', { name: 'Bibliotheek Permeke' }).check();
+	await next(page);
+	await h1(page, 'Waarmee kreeg je hulp?');
+	await next(page);
+	await expect(page.locator('.error-summary')).toContainText('Beantwoord deze vraag.');
+	await page.getByRole('checkbox', { name: /Inloggen/ }).check();
+	await next(page);
+	await h1(page, 'Hoe tevreden ben je over de hulp?');
+	await page.getByRole('radio').nth(3).check();
+	await next(page);
+	await h1(page, 'Is gelukt wat je wilde doen?');
+	await page.getByRole('radio', { name: 'Ja' }).check();
+	await next(page);
+	await h1(page, /alleen/);
+	await next(page);
+	await h1(page, /tip/);
+	await next(page);
+	await h1(page, 'Controleer je antwoorden');
+	await page.getByRole('button', { name: 'Verstuur mijn antwoorden' }).click();
+	await h1(page, 'Bedankt voor je mening');
+
+	// 2. A second attempt, left at the second question.
+	await page.goto(`/bevraging/${slug}`);
+	await page.getByRole('button', { name: 'Start de bevraging' }).click();
+	await page.getByRole('radio', { name: 'Bibliotheek Permeke' }).check();
+	const stepSent = page.waitForRequest(
+		(request) =>
+			request.url().endsWith('/api/batch') && /"step":"hulp_bij"/.test(request.postData() ?? '')
+	);
+	await next(page);
+	await h1(page, 'Waarmee kreeg je hulp?');
+	// A step change is sent within a second, so leaving right after still counts.
+	await stepSent;
+
+	// 3. A melding, left on the "where" screen after an error.
+	await page.goto('/melden');
+	await page.getByRole('radio', { name: /Sluikstort/ }).check();
+	await page.getByRole('button', { name: 'Verder' }).click();
+	// Some categories ask a question or two first.
+	await expect(page.getByRole('heading', { level: 1 })).not.toHaveText('Wat wil je melden?');
+	if (!/Waar/.test((await page.getByRole('heading', { level: 1 }).textContent()) ?? '')) {
+		await page.getByRole('button', { name: 'Verder' }).click();
+	}
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Waar/);
+	await page.getByRole('button', { name: 'Verder' }).click();
+	await expect(page.locator('.error-summary')).toBeVisible();
+	// The timer sends the error within seconds, while the resident still looks at it.
+	await page.waitForRequest(
+		(request) =>
+			request.url().endsWith('/api/batch') && /"detail":"map"/.test(request.postData() ?? ''),
+		{ timeout: 15_000 }
+	);
+	await page.goto('/');
+
+	// The survey's events, by its own process name.
+	const expectedSurvey: Row[] = [
+		['start', 'start'],
+		['step', 'webpunt'],
+		['step', 'hulp_bij'],
+		['error', 'hulp_bij', 'required'],
+		['step', 'tevreden'],
+		['step', 'gelukt'],
+		['step', 'volgende_keer_alleen'],
+		['step', 'tip'],
+		['step', 'controle'],
+		['complete', 'bedankt'],
+		['start', 'start'],
+		['step', 'webpunt'],
+		['step', 'hulp_bij']
+	];
+	await expect
+		.poll(() => eventsOf(pb, pb.filter('process = {:process}', { process })), { timeout: 20_000 })
+		.toEqual(expectedSurvey);
+	const surveyJourneys = await pb.collection('journey_events').getFullList({
+		filter: pb.filter('process = {:process}', { process })
+	});
+	expect(new Set(surveyJourneys.map((r) => r.journeyId)).size).toBe(2);
+	expect(
+		surveyJourneys.every((r) => r.channel === 'web' && r.language === 'nl' && !r.assisted)
+	).toBe(true);
+
+	// The melding's events, by the journey id this page sent.
+	const meldingIds = [...(sent.get('melding') ?? [])];
+	expect(meldingIds).toHaveLength(1);
+	const melding = await eventsOf(pb, pb.filter('journeyId = {:id}', { id: meldingIds[0] }));
+	const withoutQuestions = melding.filter(([, step]) => step !== 'questions');
+	expect(withoutQuestions).toEqual([
+		['start', 'what'],
+		['step', 'where'],
+		['error', 'where', 'map']
+	]);
+
+	// The staff page shows the drop-out.
+	await staffLogin(page);
+	await page.getByRole('link', { name: 'Waar haken mensen af?' }).click();
+	await h1(page, 'Waar haken mensen af?');
+	await page.getByLabel('Proces').selectOption(process);
+	await page.getByRole('button', { name: 'Toon' }).click();
+	await expect(page.getByTestId('journey-summary')).toHaveText('2 pogingen, 1 afgerond (50 %).');
+	const dropouts = page.locator('#journey-dropouts-table');
+	await expect(dropouts.getByRole('row', { name: /Vraag tevreden/ })).toContainText(
+		'Vraag hulp_bij (1)'
+	);
+	await expect(page.getByTestId('journey-findings')).toContainText(
+		'Bij ‘Vraag tevreden’ haken 1 mensen af'
+	);
+	await page.screenshot({ path: `${SHOTS}/staff-survey.png`, fullPage: true });
+	await expectNoAxeViolations(page, 'journeys staff page, survey');
+
+	// Someone who finished a melding earlier shows which steps make the whole flow.
+	const done = randomUUID();
+	const t0 = Date.now() - 60 * 60 * 1000;
+	const finished = pb.createBatch();
+	['what', 'where', 'details', 'contact', 'review', 'done'].forEach((step, i) =>
+		finished.collection('journey_events').create({
+			journeyId: done,
+			process: 'melding',
+			step,
+			type: i === 0 ? 'start' : step === 'done' ? 'complete' : 'step',
+			at: new Date(t0 + i * 1000).toISOString(),
+			channel: 'web',
+			language: 'nl'
+		})
+	);
+	await finished.send();
+	await page.goto('/medewerkers/journeys?proces=melding');
+	await expect(
+		page.locator('#journey-dropouts-table').getByRole('row', { name: /Beschrijf het probleem/ })
+	).toContainText('Waar is het probleem?');
+	await page.screenshot({ path: `${SHOTS}/staff-melding.png`, fullPage: true });
+	await expectNoAxeViolations(page, 'journeys staff page, melding');
+});
+
+test('the CLI and the staff page give the same numbers for the same events', async ({
+	page,
+	baseURL
+}) => {
+	const pb = await asSuperuser(baseURL!);
+	const process = `survey:same-${randomUUID().slice(0, 8)}`;
+	const steps = ['start', 'q1', 'q2', 'controle', 'bedankt'];
+	// 40 attempts over three channels, stopping at different steps; the kiosk loses more at q2.
+	const events: Record<string, unknown>[] = [];
+	const t0 = Date.now() - 2 * 60 * 60 * 1000;
+	for (let n = 0; n < 40; n++) {
+		const channel = ['web', 'app', 'kiosk'][n % 3];
+		const reach = channel === 'kiosk' ? 2 + (n % 2) * 3 : 5 - (n % 4 === 0 ? 2 : 0);
+		const journeyId = randomUUID();
+		steps.slice(0, reach).forEach((step, i) => {
+			events.push({
+				journeyId,
+				process,
+				step,
+				type: i === 0 ? 'start' : step === 'bedankt' ? 'complete' : 'step',
+				at: new Date(t0 + n * 60_000 + i * 1000).toISOString(),
+				channel,
+				assisted: channel === 'kiosk' && n % 2 === 0,
+				language: 'nl'
+			});
+		});
+	}
+	// The batch API takes at most 50 requests.
+	for (let i = 0; i < events.length; i += 50) {
+		const batch = pb.createBatch();
+		for (const event of events.slice(i, i + 50)) batch.collection('journey_events').create(event);
+		await batch.send();
+	}
+
+	const els = await asEls(baseURL!);
+	const cli = spawnSync(
+		globalThis.process.execPath,
+		[
+			'cli/bin/stadsstem.js',
+			'journeys',
+			'funnel',
+			'--from',
+			baseURL!,
+			'--process',
+			process,
+			'--steps',
+			steps.join(','),
+			'--by',
+			'channel',
+			'--format',
+			'json'
+		],
+		{ encoding: 'utf8', env: { ...globalThis.process.env, STADSSTEM_TOKEN: els.authStore.token } }
+	);
+	expect(cli.stderr).toBe('');
+	const funnel = JSON.parse(cli.stdout);
+
+	await staffLogin(page);
+	await page.goto(`/medewerkers/journeys?proces=${encodeURIComponent(process)}`);
+	const column = async (table: string, index: number) =>
+		(await page.locator(`#${table}-table tbody tr`).all()).length
+			? Promise.all(
+					(await page.locator(`#${table}-table tbody tr`).all()).map(async (row) =>
+						Number(await row.locator('td').nth(index).textContent())
+					)
+				)
+			: [];
+	await expect(page.locator('#journey-funnel-table tbody tr')).toHaveCount(steps.length);
+	expect(await column('journey-funnel', 0)).toEqual(
+		funnel.steps.map((step: { reached: number }) => step.reached)
+	);
+	expect(await column('journey-funnel', 1)).toEqual(
+		funnel.steps.map((step: { dropped: number }) => step.dropped)
+	);
+	const headers = await page.locator('#journey-channel-table thead th').allTextContents();
+	for (const [label, table] of Object.entries(
+		funnel.segments as Record<string, { cases: number; steps: { reached: number }[] }>
+	)) {
+		const name = { web: 'website', app: 'app', kiosk: 'kiosk' }[label];
+		const index = headers.indexOf(`${name} (${table.cases})`) - 1;
+		expect(index, label).toBeGreaterThanOrEqual(0);
+		expect(await column('journey-channel', index)).toEqual(table.steps.map((s) => s.reached));
+	}
+	await page.screenshot({ path: `${SHOTS}/staff-same-numbers.png`, fullPage: true });
+	await expectNoAxeViolations(page, 'journeys staff page with findings');
+});
