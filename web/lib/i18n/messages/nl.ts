@@ -7,6 +7,7 @@ import journeys from './nl/journeys.json';
 import kiosk from './nl/kiosk.json';
 import meldingen from './nl/meldingen.json';
 import offline from './nl/offline.json';
+import privacy from './nl/privacy.json';
 import pwa from './nl/pwa.json';
 import staff from './nl/staff.json';
 import staffSurveys from './nl/staff-surveys.json';
@@ -20,6 +21,7 @@ export default {
 	...kiosk,
 	...meldingen,
 	...offline,
+	...privacy,
 	...pwa,
 	...staff,
 	...staffSurveys,
