@@ -179,6 +179,8 @@ test('Tom files a melding in the tunnel: it waits on the phone and arrives once 
 	expect(stored).toHaveLength(1);
 	expect(stored[0].category).toBe(category.id);
 	expect(stored[0].address).toBe('Lakborslei 20, Deurne');
+	// Other walks list the categories: ours leaves the list again.
+	await pb.collection('categories').update(category.id, { active: false });
 });
 
 test('a queued melding the server refuses is shown with its reason', async ({
