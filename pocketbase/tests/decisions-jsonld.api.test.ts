@@ -22,10 +22,12 @@ describe('decisions as JSON-LD', () => {
 			expect(response.headers.get('content-type')).toContain('application/ld+json');
 			const doc = await response.json();
 			// safe: true makes the processor fail on anything it would otherwise drop.
-			const nquads = (await jsonld.toRDF(doc, {
+			// @types/jsonld lags jsonld 9: it knows neither `safe` nor the format's string result.
+			const options = {
 				format: 'application/n-quads',
 				safe: true
-			})) as unknown as string;
+			} as unknown as jsonld.Options.ToRdf;
+			const nquads = (await jsonld.toRDF(doc, options)) as unknown as string;
 			const subject = `<${doc['@id']}>`;
 			const has = (predicate: string, object?: string) =>
 				nquads
