@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerBackup } from './backup/command.ts';
 import { registerDecisions } from './decisions/command.ts';
 import { registerJourneys } from './journeys/command.ts';
 import { registerKeys } from './keys/command.ts';
@@ -20,6 +21,7 @@ registerJourneys(program);
 registerKeys(program);
 registerDecisions(program);
 registerKioskCommands(program);
+registerBackup(program);
 
 try {
 	await program.parseAsync(process.argv);
