@@ -3,11 +3,13 @@
 // a wall-clock limit.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { benchLoad } from '../pocketbase/bench/load.bench.ts';
 import { benchResponses } from '../pocketbase/bench/responses.bench.ts';
 import { REPO_ROOT } from './build.ts';
 
 const benches: Record<string, () => Promise<void> | void> = {
 	responses: benchResponses,
+	load: benchLoad,
 	lighthouse: async () => (await import('../web/bench/lighthouse.bench.ts')).benchLighthouse(),
 	journeys: () => {
 		const result = spawnSync('npx', ['tsx', path.join(REPO_ROOT, 'cli/journeys/bench.ts')], {
