@@ -1,5 +1,6 @@
 // Vitest global setup for the API project: one seeded server for the run.
 import type { TestProject } from 'vitest/node';
+import { ensureBuilds } from '../../scripts/build.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
 
 declare module 'vitest' {
@@ -13,6 +14,8 @@ declare module 'vitest' {
 let server: TestServer | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
+	// The server serves the apps too (security headers, SPA fallback): build them first on a fresh clone.
+	ensureBuilds((line) => process.stderr.write(`${line}\n`));
 	server = await startTestServer();
 	project.provide('pbUrl', server.url);
 	project.provide('superuser', server.superuser);
