@@ -51,30 +51,34 @@ const anonymousOnly: WorkboxPlugin = {
 		request.headers.has('Authorization') || response.status !== 200 ? null : response
 };
 
-registerRoute(
-	({ request, url, sameOrigin }) =>
-		sameOrigin &&
-		request.method === 'GET' &&
-		!request.headers.has('Authorization') &&
-		CACHED_READS.some((pattern) => pattern.test(url.pathname)),
-	// Fresh when the network answers within a few seconds (weak 4G), else the
-	// last answer seen; offline (no network at all) falls back at once.
-	new NetworkFirst({ cacheName: API_CACHE, networkTimeoutSeconds: 4, plugins: [anonymousOnly] }),
-	'GET'
-);
+// The kiosk keeps nothing of a visit on the shared device: it caches only its
+// app shell, and without a connection it asks the resident to fetch a helper.
+if (!scope.pathname.startsWith('/kiosk')) {
+	registerRoute(
+		({ request, url, sameOrigin }) =>
+			sameOrigin &&
+			request.method === 'GET' &&
+			!request.headers.has('Authorization') &&
+			CACHED_READS.some((pattern) => pattern.test(url.pathname)),
+		// Fresh when the network answers within a few seconds (weak 4G), else the
+		// last answer seen; offline (no network at all) falls back at once.
+		new NetworkFirst({ cacheName: API_CACHE, networkTimeoutSeconds: 4, plugins: [anonymousOnly] }),
+		'GET'
+	);
 
-// Public files (photos of decisions, category icons) never change under their name.
-registerRoute(
-	({ request, url, sameOrigin }) =>
-		sameOrigin &&
-		request.method === 'GET' &&
-		!request.headers.has('Authorization') &&
-		!url.searchParams.has('token') &&
-		url.pathname.startsWith('/api/files/') &&
-		!url.pathname.startsWith('/api/files/meldingen/'),
-	new CacheFirst({ cacheName: FILES_CACHE, plugins: [anonymousOnly] }),
-	'GET'
-);
+	// Public files (photos of decisions, category icons) never change under their name.
+	registerRoute(
+		({ request, url, sameOrigin }) =>
+			sameOrigin &&
+			request.method === 'GET' &&
+			!request.headers.has('Authorization') &&
+			!url.searchParams.has('token') &&
+			url.pathname.startsWith('/api/files/') &&
+			!url.pathname.startsWith('/api/files/meldingen/'),
+		new CacheFirst({ cacheName: FILES_CACHE, plugins: [anonymousOnly] }),
+		'GET'
+	);
+}
 
 // A new version waits until the resident accepts the prompt (or the kiosk
 // resets): a page is never swapped underneath a half-filled form.
