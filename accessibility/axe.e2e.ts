@@ -23,3 +23,20 @@ test('axe: home in Arabic (right to left)', async ({ page }) => {
 	await page.getByTestId('open-surveys').waitFor();
 	await expectNoViolations(page);
 });
+
+test('axe: staff login, empty and with errors, then the staff overview', async ({ page }) => {
+	await page.goto('/medewerkers/aanmelden');
+	await page.getByRole('heading', { level: 1 }).waitFor();
+	await expectNoViolations(page);
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await page.locator('.error-summary').waitFor();
+	await expectNoViolations(page);
+	await page.getByLabel('E-mailadres').fill('pieter@stadsstem.local');
+	await page.getByLabel('Wachtwoord').fill(process.env.STADSSTEM_E2E_STAFF_PASSWORD ?? '');
+	await page.getByRole('button', { name: 'Aanmelden' }).click();
+	await page.getByRole('heading', { level: 1, name: 'Overzicht voor medewerkers' }).waitFor();
+	await expectNoViolations(page);
+	await page.goto('/medewerkers/bevragingen');
+	await page.getByRole('table').waitFor();
+	await expectNoViolations(page);
+});
