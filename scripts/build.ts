@@ -47,7 +47,9 @@ export function build(variant: Variant): void {
 	const result = spawnSync('npx', args, {
 		cwd: REPO_ROOT,
 		stdio: ['ignore', 'inherit', 'inherit'],
-		env: { ...process.env, STADSSTEM_VARIANT: variant }
+		// A build started from a test runner inherits NODE_ENV=test, which makes
+		// Vite build in development mode: `dev` is true and no service worker registers.
+		env: { ...process.env, NODE_ENV: 'production', STADSSTEM_VARIANT: variant }
 	});
 	if (result.status !== 0) throw new Error(`The ${variant} build failed (see above).`);
 }
