@@ -71,16 +71,23 @@ function sourcesNewerThan(binary: string): boolean {
  * Generated at every start, so the server can never run an outdated copy.
  */
 export function bundleHookLibraries(): void {
-	buildSync({
-		entryPoints: [path.join(REPO_ROOT, 'surveys/server-bundle.ts')],
-		outfile: path.join(POCKETBASE_DIR, 'pb_hooks/lib/generated/surveys.cjs'),
-		bundle: true,
-		format: 'cjs',
-		platform: 'neutral',
-		target: 'es2017',
-		banner: { js: '// Generated from surveys/ by pocketbase/server.ts: do not edit.' },
-		logLevel: 'error'
-	});
+	const libraries = [
+		['surveys/server-bundle.ts', 'surveys.cjs'],
+		// The meldingen status flow, shared with the staff pages.
+		['web/lib/components/meldingen/status.ts', 'meldingen-status.cjs']
+	];
+	for (const [entry, output] of libraries) {
+		buildSync({
+			entryPoints: [path.join(REPO_ROOT, entry)],
+			outfile: path.join(POCKETBASE_DIR, 'pb_hooks/lib/generated', output),
+			bundle: true,
+			format: 'cjs',
+			platform: 'neutral',
+			target: 'es2017',
+			banner: { js: `// Generated from ${entry} by pocketbase/server.ts: do not edit.` },
+			logLevel: 'error'
+		});
+	}
 }
 
 export interface ServerOptions {

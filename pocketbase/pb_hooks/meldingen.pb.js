@@ -70,63 +70,83 @@ routerAdd('GET', '/api/stadsstem/meldingen/nearby', (e) => {
 		0,
 		{ category: category.id, lat, lon, km: m.NEARBY_METRES / 1000 }
 	);
+	// No codes here: a code proves ownership. Residents follow by record id.
 	const items = found
 		.map((melding) => {
 			const view = m.publicView(e.app, melding);
 			view.distance = Math.round(m.distance(lat, lon, view.location.lat, view.location.lon));
-			delete view.timeline;
-			return view;
+			return {
+				id: melding.id,
+				publicStatus: view.publicStatus,
+				open: view.open,
+				category: view.category,
+				address: view.address,
+				location: view.location,
+				district: view.district,
+				followerCount: view.followerCount,
+				created: view.created,
+				distance: view.distance
+			};
 		})
 		.sort((a, b) => a.distance - b.distance);
 	return e.json(200, { items });
 });
 
+// A resident's code: their own melding, or a melding they follow.
 routerAdd('GET', '/api/stadsstem/meldingen/{code}', (e) => {
 	const m = require(`${__hooks}/lib/meldingen.js`);
-	const melding = m.findByCode(e.app, e.request.pathValue('code'));
-	if (!melding) throw new NotFoundError('No melding has this code.');
-	return e.json(200, m.publicView(e.app, melding));
+	const tracked = m.findTracked(e.app, e.request.pathValue('code'));
+	if (!tracked) throw new NotFoundError('No melding has this code.');
+	return e.json(200, m.publicView(e.app, tracked.melding, tracked.follower));
 });
 
-// A resident follows an open melding instead of filing a duplicate.
-routerAdd('POST', '/api/stadsstem/meldingen/{code}/follow', (e) => {
+// A resident follows an open melding (by record id, from nearby) instead of
+// filing a duplicate, and gets a code of their own for it.
+routerAdd('POST', '/api/stadsstem/meldingen/{id}/follow', (e) => {
 	const m = require(`${__hooks}/lib/meldingen.js`);
-	const melding = m.findByCode(e.app, e.request.pathValue('code'));
-	if (!melding) throw new NotFoundError('No melding has this code.');
-	const body = e.requestInfo().body || {};
-	const clientId = String(body.clientId || '');
-	const email = String(body.email || '').trim();
+	const b = require(`${__hooks}/lib/body.js`);
+	const melding = m.findById(e.app, e.request.pathValue('id'));
+	if (!melding) throw new NotFoundError('No melding has this id.');
+	const body = b.object(e);
+	const clientId = b.text(body, 'clientId');
+	const email = b.text(body, 'email').trim();
+	const language = b.text(body, 'language');
 	const errors = {};
 	if (!m.UUID.test(clientId))
 		errors.clientId = m.fieldError('client_id_invalid', 'A client id (UUID) is needed.');
 	if (email && !m.EMAIL.test(email))
 		errors.email = m.fieldError('email_invalid', 'This is not an email address.');
+	if (language && !/^[a-z]{2}(-[A-Z]{2})?$/.test(language))
+		errors.language = m.fieldError('language_invalid', 'This is not a language code.');
 	if (m.OPEN_STATUSES.indexOf(melding.getString('status')) < 0)
-		errors.code = m.fieldError('melding_closed', 'This melding is closed; it cannot be followed.');
+		errors.melding = m.fieldError(
+			'melding_closed',
+			'This melding is closed; it cannot be followed.'
+		);
 	if (Object.keys(errors).length) m.reject(errors);
 	e.app.runInTransaction((tx) => {
 		const fresh = tx.findRecordById('meldingen', melding.id);
-		if (
-			m.addFollower(tx, fresh, {
-				clientId,
-				email,
-				language: String(body.language || '').slice(0, 8)
-			})
-		) {
+		if (m.addFollower(tx, fresh, { clientId, email, language })) {
 			fresh.set('followerCount', fresh.getInt('followerCount') + 1);
 			tx.save(fresh);
 		}
 	});
-	return e.json(200, m.publicView(e.app, e.app.findRecordById('meldingen', melding.id)));
+	const follower = e.app.findFirstRecordByFilter(
+		'melding_followers',
+		'melding = {:m} && clientId = {:c}',
+		{ m: melding.id, c: clientId }
+	);
+	return e.json(200, m.publicView(e.app, e.app.findRecordById('meldingen', melding.id), follower));
 });
 
 // "Not fixed? Reopen" with a reason. The reason is for staff only: it may name people.
 routerAdd('POST', '/api/stadsstem/meldingen/{code}/reopen', (e) => {
 	const m = require(`${__hooks}/lib/meldingen.js`);
-	const melding = m.findByCode(e.app, e.request.pathValue('code'));
-	if (!melding) throw new NotFoundError('No melding has this code.');
-	const body = e.requestInfo().body || {};
-	const reason = String(body.reason || '').trim();
+	const b = require(`${__hooks}/lib/body.js`);
+	const tracked = m.findTracked(e.app, e.request.pathValue('code'));
+	if (!tracked) throw new NotFoundError('No melding has this code.');
+	const melding = tracked.melding;
+	const reason = b.text(b.object(e), 'reason').trim();
 	if (!reason)
 		m.reject({ reason: m.fieldError('reason_missing', 'Say why the problem is not solved.') });
 	if ([...reason].length > m.REASON_MAX)
@@ -137,7 +157,7 @@ routerAdd('POST', '/api/stadsstem/meldingen/{code}/reopen', (e) => {
 	m.changeStatus(e.app, melding, { status: 'reopened', internalNote: reason, byResident: true });
 	const fresh = e.app.findRecordById('meldingen', melding.id);
 	m.broadcast(e.app, fresh);
-	return e.json(200, m.publicView(e.app, fresh));
+	return e.json(200, m.publicView(e.app, fresh, tracked.follower));
 });
 
 // Staff: change status with a public and an internal note, or mark a duplicate.
@@ -156,20 +176,22 @@ routerAdd(
 		} catch {
 			throw new NotFoundError('No such melding.');
 		}
-		const body = e.requestInfo().body || {};
+		const b = require(`${__hooks}/lib/body.js`);
+		const body = b.object(e);
+		const publicNote = b.text(body, 'publicNote').trim();
 		const result = m.changeStatus(e.app, melding, {
-			status: String(body.status || ''),
-			publicNote: body.publicNote,
-			internalNote: body.internalNote,
-			duplicateOf: body.duplicateOf,
+			status: b.text(body, 'status'),
+			publicNote,
+			internalNote: b.text(body, 'internalNote'),
+			duplicateOf: b.text(body, 'duplicateOf'),
 			author: e.auth.id
 		});
 		const fresh = e.app.findRecordById('meldingen', melding.id);
 		m.broadcast(e.app, fresh);
 		let mailed = 0;
 		// Residents hear about what they can see: a new public status or a public note.
-		if (!result.noteOnly || String(body.publicNote || '').trim()) {
-			mailed = m.mailStatus(e.app, fresh, String(body.publicNote || '').trim());
+		if (!result.noteOnly || publicNote) {
+			mailed = m.mailStatus(e.app, fresh, publicNote);
 		}
 		if (result.original) m.broadcast(e.app, result.original);
 		return e.json(200, {

@@ -101,7 +101,7 @@ routerAdd('POST', '/open311/v2/requests.json', (e) => {
 	if (record.getString('email')) m.mailReceived(e.app, record, record.getString('email'));
 	return e.json(200, [
 		{
-			service_request_id: record.getString('code'),
+			service_request_id: record.id,
 			token: record.getString('clientId'),
 			service_notice: '',
 			account_id: null
@@ -119,9 +119,9 @@ routerAdd('GET', '/open311/v2/requests.json', (e) => {
 
 	if (p.service_request_id) {
 		// The spec: with service_request_id, all other filters are ignored.
-		const codes = p.service_request_id.split(',').map((code) => code.trim().toUpperCase());
-		codes.forEach((code, index) => (values[`c${index}`] = code));
-		filters.push(`(${codes.map((_, index) => `code = {:c${index}}`).join(' || ')})`);
+		const ids = p.service_request_id.split(',').map((id) => id.trim());
+		ids.forEach((id, index) => (values[`c${index}`] = id));
+		filters.push(`(${ids.map((_, index) => `id = {:c${index}}`).join(' || ')})`);
 	} else {
 		if (p.service_code) {
 			const codes = p.service_code.split(',').map((code) => code.trim());
@@ -184,7 +184,7 @@ routerAdd('GET', '/open311/v2/requests/{file}', (e) => {
 	if (o.refuseJurisdiction(e, p)) return;
 	const id = o.jsonName(e.request.pathValue('file'));
 	if (id === null) return o.fail(e, 400, 'Only the JSON format (.json) is supported.');
-	const melding = o.m.findByCode(e.app, id);
+	const melding = o.m.findById(e.app, id);
 	if (!melding) return o.fail(e, 404, `service_request_id ${id} not found`);
 	return e.json(200, [o.serviceRequest(e.app, melding, !!o.findKey(e.app, p.api_key))]);
 });
@@ -202,5 +202,5 @@ routerAdd('GET', '/open311/v2/tokens/{file}', (e) => {
 	} catch {
 		return o.fail(e, 404, `token ${token} not found`);
 	}
-	return e.json(200, [{ service_request_id: melding.getString('code'), token }]);
+	return e.json(200, [{ service_request_id: melding.id, token }]);
 });

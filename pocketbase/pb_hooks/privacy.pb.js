@@ -1,6 +1,7 @@
 /// <reference path="../pb_data/types.d.ts" />
 // "Mijn gegevens" and retention (issue 11); see lib/privacy.js. A resident
-// proves a melding is theirs with its code, as everywhere else.
+// proves a melding is theirs with its code, as everywhere else (a follower's
+// code proves only their own follow).
 
 routerAdd('POST', '/api/stadsstem/privacy/export', (e) => {
 	return require(`${__hooks}/lib/privacy.js`).exportByCodes(e);
@@ -16,8 +17,10 @@ routerAdd('POST', '/api/stadsstem/privacy/erase', (e) => {
 		e.hasSuperuserAuth() ||
 		(e.auth && e.auth.collection().name === 'users' && e.auth.getString('role') === 'admin');
 	if (!isAdmin) throw new ForbiddenError('Only administrators erase personal data.');
-	const body = e.requestInfo().body || {};
-	return e.json(200, require(`${__hooks}/lib/privacy.js`).eraseEmail(e.app, body.email));
+	const b = require(`${__hooks}/lib/body.js`);
+	const body = b.object(e);
+	const dryRun = b.bool(body, 'dryRun');
+	return e.json(200, require(`${__hooks}/lib/privacy.js`).eraseEmail(e.app, body.email, dryRun));
 });
 
 // Retention on demand, for superusers (and tests, which cannot wait for the night).

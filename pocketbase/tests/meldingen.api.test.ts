@@ -354,8 +354,13 @@ describe('status transitions', () => {
 	});
 });
 
+/** Follows a melding by its record id, as the "is this it?" step does. */
+function follow(pb: PocketBase, id: string, body: Record<string, unknown>) {
+	return pb.send(`/api/stadsstem/meldingen/${id}/follow`, { method: 'POST', body });
+}
+
 describe('nearby, follow and duplicate', () => {
-	it('shows open meldingen of the same category within 50 m only', async () => {
+	it('shows open meldingen of the same category within 50 m only, by id and never with their code', async () => {
 		const pb = anonymous();
 		const here = freshSpot();
 		const light = await categoryId(pb, 'straatverlichting');
@@ -365,46 +370,53 @@ describe('nearby, follow and duplicate', () => {
 			category: await categoryId(pb, 'graffiti'),
 			location: north(here, 10)
 		});
-		const response = await fetch(
-			`${url()}/api/stadsstem/meldingen/nearby?category=straatverlichting&lat=${here.lat}&lon=${here.lon}`
-		);
-		const { items } = (await response.json()) as { items: { code: string; distance: number }[] };
-		const codes = items.map((item) => item.code);
-		expect(codes).toContain(near.code);
-		expect(codes).not.toContain(far.code);
-		expect(codes).not.toContain(other.code);
-		expect(items.find((item) => item.code === near.code)?.distance).toBeCloseTo(20, -1);
-		expect(JSON.stringify(items)).not.toContain('email');
+		const nearby = `${url()}/api/stadsstem/meldingen/nearby?category=straatverlichting&lat=${here.lat}&lon=${here.lon}`;
+		const response = await fetch(nearby);
+		const text = await response.text();
+		const { items } = JSON.parse(text) as { items: { id: string; distance: number }[] };
+		const ids = items.map((item) => item.id);
+		expect(ids).toContain(near.id);
+		expect(ids).not.toContain(far.id);
+		expect(ids).not.toContain(other.id);
+		expect(items.find((item) => item.id === near.id)?.distance).toBeCloseTo(20, -1);
+		expect(text).not.toContain('email');
+		// A code proves ownership: nearby shows none.
+		expect(text).not.toContain(near.code);
+		expect(items.every((item) => !('code' in item))).toBe(true);
 
 		await changeStatus(await staff('handler'), near.id, { status: 'fixed' });
-		const after = await (
-			await fetch(
-				`${url()}/api/stadsstem/meldingen/nearby?category=straatverlichting&lat=${here.lat}&lon=${here.lon}`
-			)
-		).json();
-		expect(after.items.map((item: { code: string }) => item.code)).not.toContain(near.code);
+		const after = await (await fetch(nearby)).json();
+		expect(after.items.map((item: { id: string }) => item.id)).not.toContain(near.id);
 	});
 
-	it('following adds a follower, not a melding; a second follow from the same device changes nothing', async () => {
+	it('following adds a follower with a code of their own, not a melding; a second follow from the same device changes nothing', async () => {
 		const pb = anonymous();
 		const created = await fileMelding(pb, {
 			category: await categoryId(pb, 'straatverlichting'),
 			location: freshSpot()
 		});
 		const clientId = randomUUID();
-		const follow = () =>
-			pb.send(`/api/stadsstem/meldingen/${created.code}/follow`, {
-				method: 'POST',
-				body: { clientId, email: 'lotte@example.com' }
-			});
-		expect((await follow()).followerCount).toBe(1);
-		expect((await follow()).followerCount).toBe(1);
+		const first = await follow(pb, created.id, { clientId, email: 'lotte@example.com' });
+		expect(first.followerCount).toBe(1);
+		expect(first.following).toBe(true);
+		expect(first.code).toMatch(CODE);
+		expect(first.code).not.toBe(created.code);
+		expect(JSON.stringify(first)).not.toContain(created.code);
+		const again = await follow(pb, created.id, { clientId, email: 'lotte@example.com' });
+		expect(again).toMatchObject({ followerCount: 1, code: first.code });
+		// The follower's code opens the same public status.
+		const view = await (await readByCode(url(), first.code)).json();
+		expect(view).toMatchObject({ code: first.code, following: true, publicStatus: 'received' });
 		const admin = await superuser();
 		const followers = await admin
 			.collection('melding_followers')
 			.getFullList({ filter: `melding = '${created.id}'` });
 		expect(followers.map((follower) => follower.email)).toEqual(['lotte@example.com']);
 		expect(await countByClient(clientId)).toBe(0);
+		// A code in the path is not an id: following needs the record id.
+		await expect(follow(pb, created.code, { clientId: randomUUID() })).rejects.toMatchObject({
+			status: 404
+		});
 	});
 
 	it('refuses to follow a closed melding or with a bad email', async () => {
@@ -414,27 +426,19 @@ describe('nearby, follow and duplicate', () => {
 			location: freshSpot()
 		});
 		await expect(
-			pb.send(`/api/stadsstem/meldingen/${created.code}/follow`, {
-				method: 'POST',
-				body: { clientId: randomUUID(), email: 'geen-adres' }
-			})
+			follow(pb, created.id, { clientId: randomUUID(), email: 'geen-adres' })
 		).rejects.toMatchObject({
 			status: 400,
 			response: { data: { email: { code: 'email_invalid' } } }
 		});
 		await changeStatus(await staff('handler'), created.id, { status: 'not_ours' });
-		await expect(
-			pb.send(`/api/stadsstem/meldingen/${created.code}/follow`, {
-				method: 'POST',
-				body: { clientId: randomUUID() }
-			})
-		).rejects.toMatchObject({
+		await expect(follow(pb, created.id, { clientId: randomUUID() })).rejects.toMatchObject({
 			status: 400,
-			response: { data: { code: { code: 'melding_closed' } } }
+			response: { data: { melding: { code: 'melding_closed' } } }
 		});
 	});
 
-	it('marking a duplicate closes it and makes its reporter follow the original', async () => {
+	it('marking a duplicate closes it and makes its reporter follow the original, with a code of their own', async () => {
 		const pb = anonymous();
 		const category = await categoryId(pb, 'sluikstort');
 		const here = freshSpot();
@@ -456,8 +460,11 @@ describe('nearby, follow and duplicate', () => {
 			duplicateOf: original.code,
 			publicNote: 'Dit werd al gemeld.'
 		});
-		const view = await (await readByCode(url(), duplicate.code)).json();
-		expect(view).toMatchObject({ publicStatus: 'closed', duplicateOf: original.code });
+		const viewText = await (await readByCode(url(), duplicate.code)).text();
+		const view = JSON.parse(viewText);
+		expect(view.publicStatus).toBe('closed');
+		expect(view.duplicateOf).toMatch(CODE);
+		expect(viewText).not.toContain(original.code);
 		const originalView = await (await readByCode(url(), original.code)).json();
 		expect(originalView.followerCount).toBe(1);
 		const followers = await (
@@ -465,7 +472,12 @@ describe('nearby, follow and duplicate', () => {
 		)
 			.collection('melding_followers')
 			.getFullList({ filter: `melding = '${original.id}'` });
-		expect(followers.map((follower) => follower.email)).toEqual(['tweede@example.com']);
+		expect(followers.map((follower) => [follower.email, follower.code])).toEqual([
+			['tweede@example.com', view.duplicateOf]
+		]);
+		// The link on the duplicate's page opens the original's status as a follower.
+		const followed = await (await readByCode(url(), view.duplicateOf)).json();
+		expect(followed).toMatchObject({ following: true, code: view.duplicateOf });
 	});
 });
 
@@ -576,14 +588,12 @@ describe('email updates (local SMTP sink)', () => {
 		const received = await sink.waitFor((mail) => mail.to.includes('reporter@example.com'));
 		expect(received.text).toContain(created.code);
 
-		await pb.send(`/api/stadsstem/meldingen/${created.code}/follow`, {
-			method: 'POST',
-			body: { clientId: randomUUID(), email: 'lotte@example.com' }
+		const lotte = await follow(pb, created.id, {
+			clientId: randomUUID(),
+			email: 'lotte@example.com',
+			language: 'fr'
 		});
-		await pb.send(`/api/stadsstem/meldingen/${created.code}/follow`, {
-			method: 'POST',
-			body: { clientId: randomUUID() }
-		});
+		await follow(pb, created.id, { clientId: randomUUID() });
 		const handler = new PocketBase(server.url);
 		await handler.collection('users').authWithPassword('els@stadsstem.local', server.staffPassword);
 		const result = await changeStatus(handler, created.id, {
@@ -591,16 +601,60 @@ describe('email updates (local SMTP sink)', () => {
 			publicNote: 'De lamp is vervangen.'
 		});
 		expect(result.mailed).toBe(2);
+		// Lotte followed in French: her mail is in French, with her own code, never the reporter's.
 		const toLotte = await sink.waitFor(
 			(mail) => mail.to.includes('lotte@example.com') && mail.text.includes('vervangen')
 		);
-		expect(toLotte.subject).toContain(created.code);
-		expect(toLotte.text).toContain(`/melding/${created.code}`);
-		await sink.waitFor(
+		expect(toLotte.subject).toBe(`Votre signalement ${lotte.code} : résolu`);
+		expect(toLotte.text).toContain(`/melding/${lotte.code}`);
+		expect(toLotte.text).toContain('lang="fr"');
+		expect(toLotte.raw).not.toContain(created.code);
+		const toReporter = await sink.waitFor(
 			(mail) => mail.to.includes('reporter@example.com') && mail.text.includes('opgelost')
 		);
+		expect(toReporter.subject).toBe(`Je melding ${created.code}: opgelost`);
 		const recipients = sink.messages.flatMap((mail) => mail.to);
 		expect(recipients.filter((address) => !address.endsWith('@example.com'))).toEqual([]);
+	});
+
+	it('mails in the language the resident filed in, Dutch for a language we do not write', async () => {
+		const pb = new PocketBase(server.url);
+		pb.autoCancellation(false);
+		const category = await categoryId(pb, 'graffiti');
+		const english = await fileMelding(pb, {
+			category,
+			location: north(DEURNE, 400),
+			email: 'english@example.com',
+			language: 'en'
+		});
+		const arabic = await fileMelding(pb, {
+			category,
+			location: north(DEURNE, 420),
+			email: 'arabic@example.com',
+			language: 'ar'
+		});
+		const german = await fileMelding(pb, {
+			category,
+			location: north(DEURNE, 440),
+			email: 'german@example.com',
+			language: 'de'
+		});
+		const toEnglish = await sink.waitFor((mail) => mail.to.includes('english@example.com'));
+		expect(toEnglish.subject).toBe(`Your report ${english.code} has been received`);
+		const toArabic = await sink.waitFor((mail) => mail.to.includes('arabic@example.com'));
+		expect(toArabic.subject).toBe(`تم استلام بلاغك ${arabic.code}`);
+		expect(toArabic.text).toContain('dir="rtl"');
+		const toGerman = await sink.waitFor((mail) => mail.to.includes('german@example.com'));
+		expect(toGerman.subject).toBe(`Je melding ${german.code} is ontvangen`);
+
+		const handler = new PocketBase(server.url);
+		await handler.collection('users').authWithPassword('els@stadsstem.local', server.staffPassword);
+		await changeStatus(handler, english.id, { status: 'planned', publicNote: 'Next week.' });
+		const update = await sink.waitFor(
+			(mail) => mail.to.includes('english@example.com') && mail.text.includes('Next week.')
+		);
+		expect(update.subject).toBe(`Your report ${english.code}: in progress`);
+		expect(update.text).toContain('Message from the city: Next week.');
 	});
 
 	it('nobody gets email when no address was given', async () => {

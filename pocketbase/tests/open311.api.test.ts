@@ -127,11 +127,11 @@ describe('POST requests.json', () => {
 		});
 		expect(response.status).toBe(200);
 		const [created] = await response.json();
-		expect(created.service_request_id).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+		// The record id, never the tracking code: Open311 lists are public and a code proves ownership.
+		expect(created.service_request_id).toMatch(/^[a-z0-9]{15}$/);
 		const admin = await superuser();
-		const record = await admin
-			.collection('meldingen')
-			.getFirstListItem(`code = '${created.service_request_id}'`);
+		const record = await admin.collection('meldingen').getOne(created.service_request_id);
+		expect(JSON.stringify(created)).not.toContain(record.code);
 		expect(record).toMatchObject({
 			channel: 'open311',
 			status: 'new',
@@ -262,7 +262,7 @@ describe('GET requests', () => {
 		expect(withKey[0].description).toBe('Tags op de gevel');
 
 		const admin = await superuser();
-		const record = await admin.collection('meldingen').getFirstListItem(`code = '${id}'`);
+		const record = await admin.collection('meldingen').getOne(id);
 		await changeStatus(await staff('handler'), record.id, {
 			status: 'fixed',
 			publicNote: 'Gevel gereinigd.'
@@ -272,7 +272,11 @@ describe('GET requests', () => {
 	});
 
 	it('requests/{id}.json: unknown id → 404', async () => {
-		await expectError(await fetch(`${base()}/requests/ZZZZZZZZ.json`), 404, 'service_request_id');
+		await expectError(
+			await fetch(`${base()}/requests/zzzzzzzzzzzzzzz.json`),
+			404,
+			'service_request_id'
+		);
 		await expectError(await fetch(`${base()}/tokens/nope.json`), 404, 'token');
 	});
 
@@ -291,7 +295,7 @@ describe('GET requests', () => {
 			ids.push(created.service_request_id);
 		}
 		const admin = await superuser();
-		const closed = await admin.collection('meldingen').getFirstListItem(`code = '${ids[1]}'`);
+		const closed = await admin.collection('meldingen').getOne(ids[1]);
 		await changeStatus(await staff('handler'), closed.id, { status: 'not_ours' });
 
 		const get = async (query: string) =>

@@ -93,12 +93,51 @@ describe('delete my email', () => {
 	});
 });
 
+describe("a follower's code", () => {
+	it("exports and deletes only the follower's own data, never the reporter's", async () => {
+		const melding = await file('reporter-privacy@example.org');
+		const followed = await (
+			await post(`/api/stadsstem/meldingen/${melding.id}/follow`, {
+				clientId: randomUUID(),
+				email: 'volger-privacy@example.org',
+				language: 'en'
+			})
+		).json();
+		const exported = await (
+			await post('/api/stadsstem/privacy/export', { codes: [followed.code] })
+		).json();
+		expect(exported.meldingen).toEqual([
+			expect.objectContaining({
+				code: followed.code,
+				following: true,
+				email: 'v•••@example.org',
+				language: 'en'
+			})
+		]);
+		const text = JSON.stringify(exported);
+		expect(text).not.toContain(melding.code);
+		expect(text).not.toContain('Privacy test');
+		expect(text).not.toContain('reporter-privacy');
+
+		const forgot = await post('/api/stadsstem/privacy/forget-email', { code: followed.code });
+		expect(await forgot.json()).toEqual({ code: followed.code, emailDeleted: true });
+		const follower = await su
+			.collection('melding_followers')
+			.getFirstListItem(`code = '${followed.code}'`);
+		expect(follower.email).toBe('');
+		// The reporter's email stays: the follower's code proves nothing about it.
+		expect((await su.collection('meldingen').getOne(melding.id)).email).toBe(
+			'reporter-privacy@example.org'
+		);
+	});
+});
+
 describe('staff erase on request', () => {
 	it('only admins erase; it removes the address from meldingen, follows and subscriptions', async () => {
 		const email = `lotte-${randomUUID().slice(0, 8)}@example.org`;
 		const reported = await file(email);
 		const followed = await file('iemand@example.org');
-		await post(`/api/stadsstem/meldingen/${followed.code}/follow`, {
+		await post(`/api/stadsstem/meldingen/${followed.id}/follow`, {
 			clientId: randomUUID(),
 			email
 		});
@@ -118,6 +157,14 @@ describe('staff erase on request', () => {
 		expect((await su.collection('meldingen').getOne(reported.id)).email).toBe(email);
 
 		const admin = await staff('admin');
+		// A dry run counts what would go and changes nothing (the CLI shows it before asking).
+		const preview = await post(
+			'/api/stadsstem/privacy/erase',
+			{ email, dryRun: true },
+			admin.authStore.token
+		);
+		expect(await preview.json()).toEqual({ meldingen: 1, followers: 1, subscriptions: 1 });
+		expect((await su.collection('meldingen').getOne(reported.id)).email).toBe(email);
 		const response = await post(
 			'/api/stadsstem/privacy/erase',
 			{ email: email.toUpperCase() },
@@ -139,7 +186,7 @@ describe('retention', () => {
 	it('forgets emails and follows some time after a melding is closed, and keeps recent ones', async () => {
 		const old = await file('oud@example.org');
 		const recent = await file('recent@example.org');
-		await post(`/api/stadsstem/meldingen/${old.code}/follow`, {
+		await post(`/api/stadsstem/meldingen/${old.id}/follow`, {
 			clientId: randomUUID(),
 			email: 'volger-oud@example.org'
 		});

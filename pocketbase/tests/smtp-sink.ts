@@ -29,15 +29,18 @@ function decodeQuotedPrintable(raw: string): string {
 
 function decodeSubject(raw: string): string {
 	const line = /^Subject: (.*(?:\r?\n[ \t].*)*)/im.exec(raw)?.[1] ?? '';
-	// RFC 2047 encoded words, as Go's mailer writes non-ASCII subjects.
-	return line
+	// RFC 2047 encoded words, as Go's mailer writes non-ASCII subjects. The space
+	// between two encoded words is not part of the text, and one UTF-8 character
+	// may be split over two words: decode to bytes first, then read them as UTF-8.
+	const bytes = line
 		.replace(/\r?\n[ \t]/g, ' ')
+		.replace(/\?=\s+=\?/g, '?==?')
 		.replace(/=\?utf-8\?([qb])\?([^?]*)\?=/gi, (_, kind: string, text: string) =>
 			kind.toLowerCase() === 'b'
-				? Buffer.from(text, 'base64').toString('utf8')
-				: Buffer.from(decodeQuotedPrintable(text.replace(/_/g, ' ')), 'latin1').toString('utf8')
-		)
-		.replace(/\?=\s+=\?/g, '');
+				? Buffer.from(text, 'base64').toString('latin1')
+				: decodeQuotedPrintable(text.replace(/_/g, ' '))
+		);
+	return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {

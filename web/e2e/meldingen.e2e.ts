@@ -301,7 +301,11 @@ test.describe('with email (a server with a local SMTP sink)', () => {
 		await page.getByLabel('Je e-mailadres').fill('lotte@example.com');
 		await page.getByRole('button', { name: 'Volg deze melding' }).click();
 		await heading(page, 'Je volgt deze melding');
-		await expect(page.getByTestId('melding-code')).toHaveAttribute('data-code', existing.code);
+		// Lotte gets a code of her own: the reporter's code is the reporter's proof, never shown to her.
+		const lotteCode = await page.getByTestId('melding-code').getAttribute('data-code');
+		expect(lotteCode).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+		expect(lotteCode).not.toBe(existing.code);
+		await expect(page.locator('body')).not.toContainText(existing.code);
 		await expectNoAxeViolations(page, 'followed');
 
 		// No second melding: the existing one has a follower.
@@ -332,7 +336,8 @@ test.describe('with email (a server with a local SMTP sink)', () => {
 		const mail = await sink.waitFor(
 			(message) => message.to.includes('lotte@example.com') && message.text.includes('opgelost')
 		);
-		expect(mail.text).toContain(`/melding/${existing.code}`);
+		expect(mail.text).toContain(`/melding/${lotteCode}`);
+		expect(mail.raw).not.toContain(existing.code);
 		await expectNoAxeViolations(page, 'status done');
 
 		// It is not fixed: she reopens it with a reason.

@@ -9,49 +9,16 @@ const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const CODE_LENGTH = 8;
 const CODE_PATTERN = /^[2-9A-HJ-NP-Z]{8}$/;
 
-const STATUSES = [
-	'new',
-	'accepted',
-	'planned',
-	'in_progress',
-	'fixed',
-	'not_fixed',
-	'not_ours',
-	'duplicate',
-	'reopened'
-];
-
-/** Internal status → the few public ones residents see. */
-const PUBLIC_STATUS = {
-	new: 'received',
-	reopened: 'received',
-	accepted: 'in_progress',
-	planned: 'in_progress',
-	in_progress: 'in_progress',
-	fixed: 'done',
-	not_fixed: 'closed',
-	not_ours: 'closed',
-	duplicate: 'closed'
-};
-
-const OPEN_STATUSES = ['new', 'accepted', 'planned', 'in_progress', 'reopened'];
-const CLOSING = ['fixed', 'not_fixed', 'not_ours', 'duplicate'];
-
-/** The status flow staff may take. A closed melding only reopens. */
-const TRANSITIONS = {
-	new: ['accepted', 'planned', 'in_progress', 'fixed', 'not_fixed', 'not_ours', 'duplicate'],
-	accepted: ['planned', 'in_progress', 'fixed', 'not_fixed', 'not_ours', 'duplicate'],
-	planned: ['accepted', 'in_progress', 'fixed', 'not_fixed', 'not_ours', 'duplicate'],
-	in_progress: ['planned', 'fixed', 'not_fixed', 'not_ours', 'duplicate'],
-	reopened: ['accepted', 'planned', 'in_progress', 'fixed', 'not_fixed', 'not_ours', 'duplicate'],
-	fixed: ['reopened'],
-	not_fixed: ['reopened'],
-	not_ours: ['reopened'],
-	duplicate: ['reopened']
-};
-
-/** A resident may reopen only what the city says is handled, not a duplicate or "not ours". */
-const RESIDENT_REOPENABLE = ['fixed', 'not_fixed'];
+// The status flow has one source, shared with the staff pages:
+// web/lib/components/meldingen/status.ts, bundled here by pocketbase/server.ts.
+const {
+	STATUSES,
+	PUBLIC_STATUS,
+	OPEN_STATUSES,
+	CLOSING,
+	TRANSITIONS,
+	RESIDENT_REOPENABLE
+} = require(`${__hooks}/lib/generated/meldingen-status.cjs`);
 
 const DESCRIPTION_MAX = 2000;
 const REASON_MAX = 1000;
@@ -146,14 +113,20 @@ function reject(errors, message) {
 	throw new BadRequestError(message || 'The melding has problems; nothing was stored.', errors);
 }
 
+/** A code unused by any melding and any follower: both prove ownership by code alone. */
 function newCode(app) {
 	for (let attempt = 0; attempt < 10; attempt++) {
 		const code = $security.randomStringWithAlphabet(CODE_LENGTH, CODE_ALPHABET);
-		try {
-			app.findFirstRecordByData('meldingen', 'code', code);
-		} catch {
-			return code;
+		let taken = false;
+		for (const collection of ['meldingen', 'melding_followers']) {
+			try {
+				app.findFirstRecordByData(collection, 'code', code);
+				taken = true;
+			} catch {
+				// not used in this collection
+			}
 		}
+		if (!taken) return code;
 	}
 	throw new InternalServerError('Could not make a unique code.');
 }
@@ -290,13 +263,47 @@ function isoDate(value) {
 	return new Date(text.replace(' ', 'T')).toISOString();
 }
 
-function findByCode(app, code) {
+function normalizeCode(code) {
 	const normalized = String(code || '')
 		.trim()
 		.toUpperCase();
-	if (!CODE_PATTERN.test(normalized)) return null;
+	return CODE_PATTERN.test(normalized) ? normalized : '';
+}
+
+/** The melding whose reporter holds this code (not a follower's code). */
+function findByCode(app, code) {
+	const normalized = normalizeCode(code);
+	if (!normalized) return null;
 	try {
 		return app.findFirstRecordByData('meldingen', 'code', normalized);
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * What a resident's code opens: their own melding, or the melding they follow
+ * (follower set). Returns null for an unknown code.
+ */
+function findTracked(app, code) {
+	const normalized = normalizeCode(code);
+	if (!normalized) return null;
+	const melding = findByCode(app, normalized);
+	if (melding) return { melding, follower: null };
+	try {
+		const follower = app.findFirstRecordByData('melding_followers', 'code', normalized);
+		return { melding: app.findRecordById('meldingen', follower.getString('melding')), follower };
+	} catch {
+		return null;
+	}
+}
+
+/** A melding by its record id, as nearby lists it; never by code. */
+function findById(app, id) {
+	const text = String(id || '');
+	if (!/^[a-z0-9]{15}$/.test(text)) return null;
+	try {
+		return app.findRecordById('meldingen', text);
 	} catch {
 		return null;
 	}
@@ -311,16 +318,23 @@ function updatesOf(app, melding) {
 /**
  * What anyone holding the code may see: never the email, the description, the
  * photos or internal notes. A description or photo can say who someone is.
+ * follower: the follow row when a follower's code opened it; the view then
+ * carries that code, never the reporter's.
  */
-function publicView(app, melding) {
+function publicView(app, melding, follower) {
 	const category = findCategory(app, melding.getString('category'));
 	const point = melding.get('location');
 	const status = melding.getString('status');
 	let duplicateOf = null;
 	if (status === 'duplicate' && melding.getString('duplicateOf')) {
+		// The merge made this viewer follow the original: point at their own follower code.
+		const clientId = follower ? follower.getString('clientId') : melding.getString('clientId');
 		try {
 			duplicateOf = app
-				.findRecordById('meldingen', melding.getString('duplicateOf'))
+				.findFirstRecordByFilter('melding_followers', 'melding = {:m} && clientId = {:c}', {
+					m: melding.getString('duplicateOf'),
+					c: clientId
+				})
 				.getString('code');
 		} catch {
 			duplicateOf = null;
@@ -347,7 +361,8 @@ function publicView(app, melding) {
 	const lat = point ? Number(point.lat) : 0;
 	const lon = point ? Number(point.lon) : 0;
 	return {
-		code: melding.getString('code'),
+		code: follower ? follower.getString('code') : melding.getString('code'),
+		following: !!follower,
 		publicStatus: melding.getString('publicStatus'),
 		open: OPEN_STATUSES.indexOf(status) >= 0,
 		canReopen: RESIDENT_REOPENABLE.indexOf(status) >= 0,
@@ -370,52 +385,18 @@ function publicView(app, melding) {
 	};
 }
 
-const PUBLIC_LABEL_NL = {
-	received: 'ontvangen',
-	in_progress: 'in behandeling',
-	done: 'opgelost',
-	closed: 'afgesloten'
-};
-
-function statusUrl(app, code) {
-	return `${app.settings().meta.appURL.replace(/\/$/, '')}/melding/${code}`;
-}
-
-function escapeHtml(text) {
-	return String(text)
-		.replace(/&/g, '&amp;')
-		.replace(/</g, '&lt;')
-		.replace(/>/g, '&gt;')
-		.replace(/"/g, '&quot;');
-}
-
-/** Sends one plain email per address; a mail failure never undoes the status change. */
-function sendMail(app, addresses, subject, lines) {
-	if (!app.settings().smtp.enabled || addresses.length === 0) return 0;
-	const meta = app.settings().meta;
-	let sent = 0;
-	for (const address of addresses) {
-		try {
-			const message = new MailerMessage({
-				from: { address: meta.senderAddress, name: meta.senderName },
-				to: [{ address }],
-				subject,
-				text: lines.join('\n\n'),
-				html: lines.map((line) => `<p>${escapeHtml(line)}</p>`).join('')
-			});
-			app.newMailClient().send(message);
-			sent++;
-		} catch (error) {
-			console.error(`melding mail to a resident failed: ${error}`);
-		}
-	}
-	return sent;
-}
-
-/** Everyone who asked for email about this melding: the reporter and the followers. */
+/** Everyone who asked for email about this melding, each with their own code and language. */
 function recipients(app, melding) {
-	const addresses = [];
-	if (melding.getString('email')) addresses.push(melding.getString('email'));
+	const people = [];
+	const seen = [];
+	if (melding.getString('email')) {
+		people.push({
+			email: melding.getString('email'),
+			code: melding.getString('code'),
+			language: melding.getString('language')
+		});
+		seen.push(melding.getString('email'));
+	}
 	const followers = app.findRecordsByFilter(
 		'melding_followers',
 		"melding = {:id} && email != ''",
@@ -426,47 +407,73 @@ function recipients(app, melding) {
 	);
 	for (const follower of followers) {
 		const email = follower.getString('email');
-		if (addresses.indexOf(email) < 0) addresses.push(email);
+		if (seen.indexOf(email) >= 0) continue;
+		seen.push(email);
+		people.push({
+			email,
+			code: follower.getString('code'),
+			language: follower.getString('language')
+		});
 	}
-	return addresses;
+	return people;
 }
 
 function mailStatus(app, melding, note) {
-	const code = melding.getString('code');
-	const label = PUBLIC_LABEL_NL[melding.getString('publicStatus')] || '';
-	const lines = [
-		'Beste,',
-		`Je melding ${code} is nu: ${label}.`,
-		...(note ? [`Bericht van de stad: ${note}`] : []),
-		`Bekijk je melding: ${statusUrl(app, code)}`,
-		...(RESIDENT_REOPENABLE.indexOf(melding.getString('status')) >= 0
-			? ['Is het probleem niet opgelost? Open je melding dan opnieuw via de link hierboven.']
-			: []),
-		'Je krijgt deze e-mail omdat je je e-mailadres gaf bij je melding. Stadsstem'
-	];
-	return sendMail(app, recipients(app, melding), `Je melding ${code}: ${label}`, lines);
+	const mail = require(`${__hooks}/lib/meldingen-mail.js`);
+	const canReopen = RESIDENT_REOPENABLE.indexOf(melding.getString('status')) >= 0;
+	let sent = 0;
+	for (const person of recipients(app, melding)) {
+		sent += mail.mailStatus(app, person, melding.getString('publicStatus'), note, canReopen);
+	}
+	return sent;
 }
 
 function mailReceived(app, melding, address) {
-	const code = melding.getString('code');
-	return sendMail(app, [address], `Je melding ${code} is ontvangen`, [
-		'Beste,',
-		`We ontvingen je melding. Je code is ${code}.`,
-		`Volg je melding: ${statusUrl(app, code)}`,
-		'We sturen je een e-mail als er iets verandert. Stadsstem'
-	]);
+	return require(`${__hooks}/lib/meldingen-mail.js`).mailReceived(
+		app,
+		address,
+		melding.getString('code'),
+		melding.getString('language')
+	);
 }
 
-/** Live update for status pages that subscribed to this code (PocketBase realtime). */
-function broadcast(app, melding) {
-	const topic = `melding-status/${melding.getString('code')}`;
-	const message = new SubscriptionMessage({
-		name: topic,
-		data: JSON.stringify(publicView(app, melding))
-	});
+function sendTo(app, topic, data) {
+	const message = new SubscriptionMessage({ name: topic, data: JSON.stringify(data) });
 	const clients = app.subscriptionsBroker().clients();
 	for (const id in clients) {
 		if (clients[id].hasSubscription(topic)) clients[id].send(message);
+	}
+}
+
+function subscribedTopics(app) {
+	const topics = {};
+	const clients = app.subscriptionsBroker().clients();
+	for (const id in clients) {
+		const subscriptions = clients[id].subscriptions('melding-status/');
+		for (const topic in subscriptions) topics[topic] = true;
+	}
+	return topics;
+}
+
+/**
+ * Live update for status pages that subscribed to a code of this melding
+ * (PocketBase realtime): the reporter's, and each follower's with their own view.
+ */
+function broadcast(app, melding) {
+	const topics = subscribedTopics(app);
+	const own = `melding-status/${melding.getString('code')}`;
+	if (topics[own]) sendTo(app, own, publicView(app, melding));
+	const followers = app.findRecordsByFilter(
+		'melding_followers',
+		"melding = {:id} && code != ''",
+		'',
+		1000,
+		0,
+		{ id: melding.id }
+	);
+	for (const follower of followers) {
+		const topic = `melding-status/${follower.getString('code')}`;
+		if (topics[topic]) sendTo(app, topic, publicView(app, melding, follower));
 	}
 }
 
@@ -547,7 +554,11 @@ function changeStatus(app, melding, change) {
 		if (original) {
 			const people = [];
 			if (melding.getString('email') || melding.getString('clientId')) {
-				people.push({ email: melding.getString('email'), clientId: melding.getString('clientId') });
+				people.push({
+					email: melding.getString('email'),
+					clientId: melding.getString('clientId'),
+					language: melding.getString('language')
+				});
 			}
 			for (const follower of tx.findRecordsByFilter(
 				'melding_followers',
@@ -559,7 +570,8 @@ function changeStatus(app, melding, change) {
 			)) {
 				people.push({
 					email: follower.getString('email'),
-					clientId: follower.getString('clientId')
+					clientId: follower.getString('clientId'),
+					language: follower.getString('language')
 				});
 			}
 			let added = 0;
@@ -575,7 +587,10 @@ function changeStatus(app, melding, change) {
 	return { noteOnly, original };
 }
 
-/** Adds a follower unless this device already follows; returns whether one was added. */
+/**
+ * Adds a follower with a code of their own unless this device already follows;
+ * returns whether one was added.
+ */
 function addFollower(app, melding, person) {
 	try {
 		app.findFirstRecordByFilter('melding_followers', 'melding = {:m} && clientId = {:c}', {
@@ -590,7 +605,8 @@ function addFollower(app, melding, person) {
 	follower.set('melding', melding.id);
 	follower.set('clientId', person.clientId);
 	follower.set('email', person.email || '');
-	if (person.language) follower.set('language', person.language);
+	follower.set('code', newCode(app));
+	if (person.language) follower.set('language', String(person.language).slice(0, 8));
 	app.save(follower);
 	return true;
 }
@@ -622,6 +638,8 @@ module.exports = {
 	prepareNew,
 	isoDate,
 	findByCode,
+	findTracked,
+	findById,
 	publicView,
 	mailStatus,
 	mailReceived,

@@ -1,6 +1,7 @@
 /// <reference path="../../pb_data/types.d.ts" />
 // Open311 GeoReport v2 (JSON only) on top of meldingen. Categories are the
-// services; a melding's code is the service_request_id. Errors follow the spec:
+// services; a melding's record id is the service_request_id (never its code:
+// the list is public, and a code proves ownership). Errors follow the spec:
 // a list of {code, description} with status 400, 403 or 404.
 
 const m = require(`${__hooks}/lib/meldingen.js`);
@@ -136,7 +137,7 @@ function serviceRequest(app, melding, withPrivate) {
 	const lon = point ? Number(point.lon) : 0;
 	const open = m.OPEN_STATUSES.indexOf(melding.getString('status')) >= 0;
 	const result = {
-		service_request_id: melding.getString('code'),
+		service_request_id: melding.id,
 		status: open ? 'open' : 'closed',
 		status_notes: latestPublicNote(app, melding),
 		service_name: category ? m.localized(m.jsonValue(category, 'name'), 'nl') : '',

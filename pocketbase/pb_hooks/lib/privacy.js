@@ -43,14 +43,6 @@ function codesOf(body) {
 	return codes;
 }
 
-function findByCode(app, code) {
-	try {
-		return app.findFirstRecordByData('meldingen', 'code', code);
-	} catch (_) {
-		return null;
-	}
-}
-
 /** Shows enough of an address to recognise it, not enough to learn it from a leaked code. */
 function maskEmail(email) {
 	if (!email) return null;
@@ -83,16 +75,40 @@ function exportOne(app, m, melding) {
 	};
 }
 
+/**
+ * A follower's code proves only their follow: what they gave (email, language)
+ * and the melding's public view, not the reporter's description or photos.
+ */
+function exportFollow(app, m, melding, follower) {
+	const view = m.publicView(app, melding, follower);
+	return {
+		code: follower.getString('code'),
+		following: true,
+		category: view.category,
+		address: view.address,
+		location: view.location,
+		district: view.district,
+		email: maskEmail(follower.getString('email')),
+		language: follower.getString('language'),
+		publicStatus: view.publicStatus,
+		created: m.isoDate(follower.getString('created')),
+		closedAt: view.closedAt,
+		timeline: view.timeline
+	};
+}
+
 /** POST /api/stadsstem/privacy/export {codes}: what we hold about these meldingen. */
 function exportByCodes(e) {
 	const m = require(`${__hooks}/lib/meldingen.js`);
-	const codes = codesOf(e.requestInfo().body);
+	const codes = codesOf(require(`${__hooks}/lib/body.js`).object(e));
 	const meldingen = [];
 	const unknown = [];
 	for (const code of codes) {
-		const melding = findByCode(e.app, code);
-		if (melding) meldingen.push(exportOne(e.app, m, melding));
-		else unknown.push(code);
+		const tracked = m.findTracked(e.app, code);
+		if (!tracked) unknown.push(code);
+		else if (tracked.follower)
+			meldingen.push(exportFollow(e.app, m, tracked.melding, tracked.follower));
+		else meldingen.push(exportOne(e.app, m, tracked.melding));
 	}
 	return e.json(200, {
 		exportedAt: new Date().toISOString(),
@@ -102,58 +118,59 @@ function exportByCodes(e) {
 	});
 }
 
-/** POST /api/stadsstem/privacy/forget-email {code}: the reporter's email is deleted. */
+/** POST /api/stadsstem/privacy/forget-email {code}: the reporter's or follower's email is deleted. */
 function forgetEmail(e) {
-	const body = e.requestInfo().body || {};
-	const codes = codesOf({ codes: [body.code] });
-	const melding = findByCode(e.app, codes[0]);
-	if (!melding) throw new NotFoundError('No melding has this code.');
-	const had = !!melding.getString('email');
+	const m = require(`${__hooks}/lib/meldingen.js`);
+	const b = require(`${__hooks}/lib/body.js`);
+	const code = b.text(b.object(e), 'code');
+	if (!code) refuse('code', 'code_missing', 'Send a code.');
+	const codes = codesOf({ codes: [code] });
+	const tracked = m.findTracked(e.app, codes[0]);
+	if (!tracked) throw new NotFoundError('No melding has this code.');
+	// The follower's own row, or the melding for its reporter.
+	const record = tracked.follower || tracked.melding;
+	const had = !!record.getString('email');
 	if (had) {
-		melding.set('email', '');
+		record.set('email', '');
 		// Without hooks: the meldingen hook only lets the status flow change the email.
-		e.app.unsafeWithoutHooks().save(melding);
+		e.app.unsafeWithoutHooks().save(record);
 	}
 	return e.json(200, { code: codes[0], emailDeleted: had });
 }
 
-/** Staff erase on request: every email, follower and subscription of one address. */
-function eraseEmail(app, rawEmail) {
+/**
+ * Staff erase on request: every email, follower and subscription of one
+ * address. With dryRun it only counts what it would erase (the CLI shows that
+ * before asking for confirmation).
+ */
+function eraseEmail(app, rawEmail, dryRun) {
+	if (rawEmail !== undefined && rawEmail !== null && typeof rawEmail !== 'string')
+		refuse('email', 'invalid_type', '"email" must be text.');
 	const email = String(rawEmail || '')
 		.trim()
 		.toLowerCase();
 	if (!EMAIL.test(email) || email.length > 254)
 		refuse('email', 'email_invalid', 'Give a valid email address.');
 	const result = { meldingen: 0, followers: 0, subscriptions: 0 };
+	const find = (db, collection) =>
+		db.findRecordsByFilter(collection, 'email = {:email}', '', 0, 0, { email });
+	if (dryRun) {
+		result.meldingen = find(app, 'meldingen').length;
+		result.followers = find(app, 'melding_followers').length;
+		result.subscriptions = find(app, 'decision_subscriptions').length;
+		return result;
+	}
 	app.runInTransaction((tx) => {
-		for (const melding of tx.findRecordsByFilter('meldingen', 'email = {:email}', '', 0, 0, {
-			email
-		})) {
+		for (const melding of find(tx, 'meldingen')) {
 			melding.set('email', '');
 			tx.unsafeWithoutHooks().save(melding);
 			result.meldingen++;
 		}
-		for (const follower of tx.findRecordsByFilter(
-			'melding_followers',
-			'email = {:email}',
-			'',
-			0,
-			0,
-			{
-				email
-			}
-		)) {
+		for (const follower of find(tx, 'melding_followers')) {
 			tx.delete(follower);
 			result.followers++;
 		}
-		for (const subscription of tx.findRecordsByFilter(
-			'decision_subscriptions',
-			'email = {:email}',
-			'',
-			0,
-			0,
-			{ email }
-		)) {
+		for (const subscription of find(tx, 'decision_subscriptions')) {
 			tx.delete(subscription);
 			result.subscriptions++;
 		}

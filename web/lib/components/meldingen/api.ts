@@ -50,7 +50,10 @@ export interface TimelineEntry {
 }
 
 export interface PublicMelding {
+	/** The code of whoever reads it: the reporter's, or a follower's own. */
 	code: string;
+	/** Read with a follower's code. */
+	following?: boolean;
 	publicStatus: PublicStatus;
 	open: boolean;
 	canReopen: boolean;
@@ -64,7 +67,20 @@ export interface PublicMelding {
 	updated: string;
 	closedAt: string | null;
 	timeline: TimelineEntry[];
-	distance?: number;
+}
+
+/** An open melding nearby: by record id, never with its code (a code proves ownership). */
+export interface NearbyMelding {
+	id: string;
+	publicStatus: PublicStatus;
+	open: boolean;
+	category: PublicMelding['category'];
+	address: string;
+	location: Point | null;
+	district: District | '';
+	followerCount: number;
+	created: string;
+	distance: number;
 }
 
 export interface MapConfig {
@@ -113,8 +129,8 @@ export function insideBox(point: Point, bbox: MapConfig['bbox']): boolean {
 	);
 }
 
-export async function findNearby(category: string, point: Point): Promise<PublicMelding[]> {
-	const result = await pb.send<{ items: PublicMelding[] }>('/api/stadsstem/meldingen/nearby', {
+export async function findNearby(category: string, point: Point): Promise<NearbyMelding[]> {
+	const result = await pb.send<{ items: NearbyMelding[] }>('/api/stadsstem/meldingen/nearby', {
 		query: { category, lat: point.lat, lon: point.lon }
 	});
 	return result.items;
@@ -124,11 +140,12 @@ export function readMelding(code: string): Promise<PublicMelding> {
 	return pb.send<PublicMelding>(`/api/stadsstem/meldingen/${encodeURIComponent(code)}`, {});
 }
 
+/** Follows a nearby melding by its id; the answer carries this follower's own code. */
 export function followMelding(
-	code: string,
+	id: string,
 	body: { clientId: string; email?: string; language: string }
 ): Promise<PublicMelding> {
-	return pb.send<PublicMelding>(`/api/stadsstem/meldingen/${encodeURIComponent(code)}/follow`, {
+	return pb.send<PublicMelding>(`/api/stadsstem/meldingen/${encodeURIComponent(id)}/follow`, {
 		method: 'POST',
 		body
 	});

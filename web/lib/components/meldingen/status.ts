@@ -1,5 +1,7 @@
-// The status flow, mirrored from pocketbase/pb_hooks/lib/meldingen.js so that
-// staff only see the choices the server accepts (the server still decides).
+// The status flow of meldingen: the one source for the server and the app.
+// pocketbase/server.ts bundles this file into pb_hooks/lib/generated/ for the
+// JS hooks (lib/meldingen.js), which enforce it; the staff pages only offer the
+// choices the server accepts. Keep it free of imports other than types.
 import type { PublicStatus, Status } from './api';
 
 export const STATUSES: Status[] = [
@@ -14,6 +16,7 @@ export const STATUSES: Status[] = [
 	'reopened'
 ];
 
+/** Internal status → the few public ones residents see. */
 export const PUBLIC_STATUS: Record<Status, PublicStatus> = {
 	new: 'received',
 	reopened: 'received',
@@ -26,6 +29,7 @@ export const PUBLIC_STATUS: Record<Status, PublicStatus> = {
 	duplicate: 'closed'
 };
 
+/** The status flow staff may take. A closed melding only reopens. */
 export const TRANSITIONS: Record<Status, Status[]> = {
 	new: ['accepted', 'planned', 'in_progress', 'fixed', 'not_fixed', 'not_ours', 'duplicate'],
 	accepted: ['planned', 'in_progress', 'fixed', 'not_fixed', 'not_ours', 'duplicate'],
@@ -39,3 +43,9 @@ export const TRANSITIONS: Record<Status, Status[]> = {
 };
 
 export const OPEN_STATUSES: Status[] = ['new', 'accepted', 'planned', 'in_progress', 'reopened'];
+
+/** The statuses that close a melding (they set closedAt). */
+export const CLOSING: Status[] = ['fixed', 'not_fixed', 'not_ours', 'duplicate'];
+
+/** A resident may reopen only what the city says is handled, not a duplicate or "not ours". */
+export const RESIDENT_REOPENABLE: Status[] = ['fixed', 'not_fixed'];
