@@ -4,6 +4,7 @@ import { registerDecisions } from './decisions/command.ts';
 import { registerJourneys } from './journeys/command.ts';
 import { registerKeys } from './keys/command.ts';
 import { registerKioskCommands } from './kiosk/command.ts';
+import { registerPrivacy } from './privacy/command.ts';
 import { registerSurveys } from './surveys/command.ts';
 import { registerSeed } from './seed/command.ts';
 import { registerServe } from './serve/command.ts';
@@ -22,6 +23,7 @@ registerKeys(program);
 registerDecisions(program);
 registerKioskCommands(program);
 registerBackup(program);
+registerPrivacy(program);
 
 try {
 	await program.parseAsync(process.argv);

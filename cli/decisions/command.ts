@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import PocketBase from 'pocketbase';
 import { CliError } from '../cli-error.ts';
+import { connectAsSuperuser, withServerOptions, type ServerOptions } from '../server-connection.ts';
 import {
 	formatReport,
 	ImportFileError,
@@ -14,14 +14,17 @@ const BODIES: Body[] = ['gemeenteraad', 'college', 'districtsraad', 'districtsco
 
 export function registerDecisions(program: Command): void {
 	const decisions = program.command('decisions').description('council and district decisions');
-	decisions
-		.command('import')
-		.argument('<file>', 'a JSON-LD (.jsonld, .json) or CSV (.csv) export of OSLO Besluit decisions')
-		.description(
-			'load decisions from a linked-data export: all or nothing, with a report of what was skipped and why'
-		)
-		.option('--url <url>', 'the server', process.env.STADSSTEM_URL ?? 'http://127.0.0.1:8090')
-		.option('--email <email>', 'superuser email', process.env.STADSSTEM_SUPERUSER_EMAIL)
+	withServerOptions(
+		decisions
+			.command('import')
+			.argument(
+				'<file>',
+				'a JSON-LD (.jsonld, .json) or CSV (.csv) export of OSLO Besluit decisions'
+			)
+			.description(
+				'load decisions from a linked-data export: all or nothing, with a report of what was skipped and why'
+			)
+	)
 		.option('--body <body>', `deciding body when the file does not say (${BODIES.join(', ')})`)
 		.option('--publish', 'publish at once (each needs a plain-language summary); default: drafts')
 		.option('--skip-invalid', 'import the valid decisions and report the others as skipped')
@@ -29,9 +32,7 @@ export function registerDecisions(program: Command): void {
 		.action(
 			async (
 				file: string,
-				options: {
-					url: string;
-					email?: string;
+				options: ServerOptions & {
 					body?: string;
 					publish?: boolean;
 					skipInvalid?: boolean;
@@ -55,21 +56,7 @@ export function registerDecisions(program: Command): void {
 						throw new CliError(`Nothing imported from ${file}: ${error.message}`);
 					throw error;
 				}
-				const password = process.env.STADSSTEM_SUPERUSER_PASSWORD;
-				if (!options.email || !password) {
-					throw new CliError(
-						'Give --email (or STADSSTEM_SUPERUSER_EMAIL) and set STADSSTEM_SUPERUSER_PASSWORD.',
-						2
-					);
-				}
-				const pb = new PocketBase(options.url);
-				try {
-					await pb.collection('_superusers').authWithPassword(options.email, password);
-				} catch {
-					throw new CliError(
-						`Could not log in to ${options.url} as ${options.email}: is the server running and the password right?`
-					);
-				}
+				const pb = await connectAsSuperuser(options);
 				let report;
 				try {
 					report = await importDecisions(pb, parsed, options);
