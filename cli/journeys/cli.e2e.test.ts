@@ -112,6 +112,28 @@ describe('stadsstem journeys (end to end)', { timeout: 60_000 }, () => {
 		expectCleanError(cli(['summary', '--from', 'http://127.0.0.1:9']), /STADSSTEM_TOKEN/);
 	});
 
+	it('draws a progress bar on stderr with --progress, never without it when piped, and ends on a clean line', () => {
+		const file = path.join(dir, 'progress.csv');
+		// A few megabytes: several 1 MB chunks, so the bar moves.
+		writeJourneyCsv(file, { events: 60_000, seed: 3 });
+		const quiet = cli(['summary', file, '--format', 'json']);
+		expect(quiet.code).toBe(0);
+		expect(quiet.stderr).toBe('');
+		const shown = cli(['summary', file, '--format', 'json', '--progress']);
+		expect(shown.code).toBe(0);
+		// The bar leaves the results alone.
+		expect(shown.stdout).toBe(quiet.stdout);
+		const frames = shown.stderr.split('\r').filter((frame) => frame.startsWith('reading'));
+		expect(frames.length).toBeGreaterThan(0);
+		const percents = frames.map((frame) => Number(/(\d+) %/.exec(frame)?.[1]));
+		expect(percents.every((p) => p >= 0 && p <= 100)).toBe(true);
+		expect(percents).toEqual([...percents].sort((a, b) => a - b));
+		// Erased at the end, so a warning or the shell prompt starts on a clean line.
+		expect(shown.stderr.endsWith('\r\u001b[2K')).toBe(true);
+		const off = cli(['summary', file, '--format', 'json', '--no-progress']);
+		expect(off.stderr).toBe('');
+	});
+
 	it('warns about dropped rows with line numbers on stderr', () => {
 		const file = path.join(dir, 'dropped.csv');
 		writeFileSync(

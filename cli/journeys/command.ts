@@ -32,6 +32,7 @@ interface CommonOptions {
 	from?: string;
 	process?: string;
 	quiet?: boolean;
+	progress?: boolean;
 }
 
 interface FunnelFlags extends CommonOptions {
@@ -184,7 +185,9 @@ function withCommon(command: Command): Command {
 		)
 		.option('--from <URL>', 'read journey_events from PocketBase (token in STADSSTEM_TOKEN)')
 		.option('--process <NAME>', 'with --from: only this process, e.g. melding or survey:<slug>')
-		.option('--quiet', 'do not print data quality warnings');
+		.option('--quiet', 'do not print data quality warnings')
+		.option('--progress', 'show a progress bar on stderr even when it is not a terminal')
+		.option('--no-progress', 'never show a progress bar');
 }
 
 function withFunnel(command: Command): Command {
@@ -214,7 +217,8 @@ async function read(
 		delimiter: delimiter(options.delimiter),
 		format: options.inputFormat,
 		from: options.from,
-		process: options.process
+		process: options.process,
+		progress: options.progress
 	});
 	if (!options.quiet) {
 		for (const warning of qualityWarnings(log)) process.stderr.write(`warning: ${warning}\n`);

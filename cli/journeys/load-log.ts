@@ -18,6 +18,8 @@ export interface LoadOptions extends ReadRequest {
 	from?: string;
 	/** With `from`: only this process's events (e.g. `melding`, `survey:<slug>`). */
 	process?: string;
+	/** Progress bar: true always, false never, undefined only when stderr is a terminal. */
+	progress?: boolean;
 }
 
 export async function loadLog(file: string | undefined, options: LoadOptions): Promise<EventLog> {
@@ -25,23 +27,38 @@ export async function loadLog(file: string | undefined, options: LoadOptions): P
 	let name: string;
 	if (options.from) {
 		name = options.from;
-		const progress = createProgress('journey_events', undefined, () => 0);
-		log = await readPocketBase(
-			options.from,
-			process.env.STADSSTEM_TOKEN,
-			options,
-			fetch,
-			undefined,
-			options.process
-		);
-		progress.done();
+		// Pages, not bytes, are what a server read can count.
+		let pages = 0;
+		let totalPages = 0;
+		const progress = createProgress('journey_events', undefined, () => 0, {
+			force: options.progress,
+			label: () => `journey_events ${pages}/${totalPages}`
+		});
+		try {
+			log = await readPocketBase(
+				options.from,
+				process.env.STADSSTEM_TOKEN,
+				options,
+				fetch,
+				(page, total) => {
+					pages = page;
+					totalPages = total;
+					progress.tick();
+				},
+				options.process
+			);
+		} finally {
+			progress.done();
+		}
 	} else {
 		if (!file)
 			throw new CliError('give an event log FILE (or - for standard input, or --from URL).', 2);
 		const source = await openSource(file);
 		name = source.name;
 		const format = options.format ?? guessFormat(source.extension, source.first);
-		const progress = createProgress('reading', source.size, source.bytesRead);
+		const progress = createProgress('reading', source.size, source.bytesRead, {
+			force: options.progress
+		});
 		const read = format === 'xes' ? readXes : format === 'jsonl' ? readJsonl : readCsv;
 		try {
 			log = await read(source, options, progress.tick);

@@ -1,8 +1,9 @@
 /**
- * The event model shared by every analysis. Adapters push rows into a LogBuilder; it keeps, per
- * case, compact arrays of activity ids and timestamps (never event objects), so memory grows with
- * cases and their lengths, not with attribute payloads. `finish()` orders each case by time
- * (stable, so ties keep file order) and returns an immutable EventLog.
+ * The event model shared by every analysis. Adapters push rows into a LogBuilder. While reading it
+ * appends each event to flat typed arrays (case slot, activity id, time, attribute value ids), so
+ * a row costs a few stores and no allocation, whatever the log's order. `finish()` groups the
+ * events by case with a counting sort, orders each case by time (stable, so ties keep file order)
+ * and returns an immutable EventLog whose cases hold exact-size arrays of activity ids and times.
  */
 import { Interner } from './interner.ts';
 
@@ -62,16 +63,41 @@ export interface LogBuilderOptions {
 const MAX_EXAMPLES = 5;
 const NONE_NUMBERS: number[][] = [];
 const NONE_VALUES: (string | undefined)[] = [];
-const NONE_TIMES: number[] = [];
 
-interface CaseBuffer {
-	id: string;
-	acts: number[];
-	times: number[];
-	sorted: boolean;
-	eventValues: number[][];
-	caseValues: (string | undefined)[];
-	caseValueTimes: number[];
+/** A growable column of integers (doubling, so appends are amortised O(1)). */
+class IntColumn {
+	length = 0;
+	data: Int32Array;
+	constructor(capacity: number) {
+		this.data = new Int32Array(capacity);
+	}
+
+	push(value: number): void {
+		if (this.length === this.data.length) {
+			const bigger = new Int32Array(Math.max(16, this.data.length * 2));
+			bigger.set(this.data);
+			this.data = bigger;
+		}
+		this.data[this.length++] = value;
+	}
+}
+
+/** The same for times; a separate class keeps each push site monomorphic. */
+class FloatColumn {
+	length = 0;
+	data: Float64Array;
+	constructor(capacity: number) {
+		this.data = new Float64Array(capacity);
+	}
+
+	push(value: number): void {
+		if (this.length === this.data.length) {
+			const bigger = new Float64Array(Math.max(16, this.data.length * 2));
+			bigger.set(this.data);
+			this.data = bigger;
+		}
+		this.data[this.length++] = value;
+	}
 }
 
 export class LogBuilder {
@@ -80,9 +106,21 @@ export class LogBuilder {
 	readonly caseAttributes: readonly string[];
 	private readonly valueInterners: Interner[];
 	private readonly slots = new Map<string, number>();
-	private buffers: CaseBuffer[] = [];
-	private lastCase: CaseBuffer | undefined;
-	private events = 0;
+	// Per event, in file order.
+	private eventCase = new IntColumn(1 << 14);
+	private eventAct = new IntColumn(1 << 14);
+	private eventTime = new FloatColumn(1 << 14);
+	private eventValueIds: IntColumn[];
+	// Per case slot.
+	private caseIds: string[] = [];
+	private caseCount = new IntColumn(1 << 12);
+	private caseLast = new FloatColumn(1 << 12);
+	/** Case slots whose events came out of time order. */
+	private unsorted = new Set<number>();
+	private caseValues: (string | undefined)[][] = [];
+	private caseValueTimes: number[][] = [];
+	private lastId: string | undefined;
+	private lastSlot = -1;
 	private start = Infinity;
 	private end = -Infinity;
 	private readonly issues = new Map<QualityIssue['reason'], QualityIssue>();
@@ -91,6 +129,7 @@ export class LogBuilder {
 		this.eventAttributes = options.eventAttributes ?? [];
 		this.caseAttributes = options.caseAttributes ?? [];
 		this.valueInterners = this.eventAttributes.map(() => new Interner());
+		this.eventValueIds = this.eventAttributes.map(() => new IntColumn(1 << 14));
 	}
 
 	/**
@@ -104,12 +143,11 @@ export class LogBuilder {
 		eventValues?: readonly (string | undefined)[],
 		caseValues?: readonly (string | undefined)[]
 	): void {
-		let trace = this.lastCase;
-		if (trace === undefined || trace.id !== caseId) {
-			trace = this.buffers[this.caseSlot(caseId)];
-			this.lastCase = trace;
+		if (caseId !== this.lastId) {
+			this.lastId = caseId;
+			this.lastSlot = this.caseSlot(caseId);
 		}
-		this.push(trace, this.activities.id(activity), time, eventValues, caseValues);
+		this.addAt(this.lastSlot, this.activities.id(activity), time, eventValues, caseValues);
 	}
 
 	/** A stable number for a case id. */
@@ -124,21 +162,18 @@ export class LogBuilder {
 
 	/**
 	 * A slot for a case id the caller knows is new (a reader with its own key lookup); skips the
-	 * string map, which is a large share of the cost for logs with many short cases.
+	 * string map, which is a large share of the cost for logs with many short cases. A reader
+	 * that keeps the id's bytes may leave it out and name the cases in `finish`.
 	 */
-	newCase(caseId: string): number {
-		const slot = this.buffers.length;
-		// Most runs track no attributes: share empty arrays instead of allocating three per case.
-		const plain = this.eventAttributes.length === 0 && this.caseAttributes.length === 0;
-		this.buffers.push({
-			id: caseId,
-			acts: [],
-			times: [],
-			sorted: true,
-			eventValues: plain ? NONE_NUMBERS : this.eventAttributes.map(() => []),
-			caseValues: plain ? NONE_VALUES : this.caseAttributes.map(() => undefined),
-			caseValueTimes: plain ? NONE_TIMES : this.caseAttributes.map(() => Infinity)
-		});
+	newCase(caseId = ''): number {
+		const slot = this.caseIds.length;
+		this.caseIds.push(caseId);
+		this.caseCount.push(0);
+		this.caseLast.push(-Infinity);
+		if (this.caseAttributes.length) {
+			this.caseValues.push(this.caseAttributes.map(() => undefined));
+			this.caseValueTimes.push(this.caseAttributes.map(() => Infinity));
+		}
 		return slot;
 	}
 
@@ -150,33 +185,25 @@ export class LogBuilder {
 		eventValues?: readonly (string | undefined)[],
 		caseValues?: readonly (string | undefined)[]
 	): void {
-		this.push(this.buffers[slot], activityId, time, eventValues, caseValues);
-	}
-
-	private push(
-		trace: CaseBuffer,
-		activityId: number,
-		time: number,
-		eventValues: readonly (string | undefined)[] | undefined,
-		caseValues: readonly (string | undefined)[] | undefined
-	): void {
-		const count = trace.times.length;
-		if (count > 0 && time < trace.times[count - 1]) trace.sorted = false;
-		trace.acts.push(activityId);
-		trace.times.push(time);
-		for (let a = 0; a < this.eventAttributes.length; a++) {
+		const last = this.caseLast.data;
+		if (time < last[slot]) this.unsorted.add(slot);
+		else last[slot] = time;
+		this.caseCount.data[slot]++;
+		this.eventCase.push(slot);
+		this.eventAct.push(activityId);
+		this.eventTime.push(time);
+		for (let a = 0; a < this.eventValueIds.length; a++) {
 			const value = eventValues?.[a];
-			trace.eventValues[a].push(value ? this.valueInterners[a].id(value) : -1);
+			this.eventValueIds[a].push(value ? this.valueInterners[a].id(value) : -1);
 		}
 		for (let a = 0; a < this.caseAttributes.length; a++) {
 			const value = caseValues?.[a];
 			// Strictly earlier wins, so among tied events the first in the file keeps its value.
-			if (value && time < trace.caseValueTimes[a]) {
-				trace.caseValues[a] = value;
-				trace.caseValueTimes[a] = time;
+			if (value && time < this.caseValueTimes[slot][a]) {
+				this.caseValues[slot][a] = value;
+				this.caseValueTimes[slot][a] = time;
 			}
 		}
-		this.events++;
 		if (time < this.start) this.start = time;
 		if (time > this.end) this.end = time;
 	}
@@ -199,30 +226,66 @@ export class LogBuilder {
 	}
 
 	get eventCount(): number {
-		return this.events;
+		return this.eventCase.length;
 	}
 
-	finish(): EventLog {
+	/** `caseId` names the cases that `newCase` got without an id. */
+	finish(caseId?: (slot: number) => string): EventLog {
+		const events = this.eventCase.length;
+		const caseCount = this.caseIds.length;
+		const counts = this.caseCount.data;
+		// Counting sort by case: where each case's events start, then each event's place.
+		const offsets = new Int32Array(caseCount + 1);
+		for (let c = 0; c < caseCount; c++) offsets[c + 1] = offsets[c] + counts[c];
+		const next = offsets.slice(0, caseCount);
+		const order = new Int32Array(events);
+		const eventCase = this.eventCase.data;
+		for (let e = 0; e < events; e++) order[next[eventCase[e]]++] = e;
+		this.eventCase = new IntColumn(0);
+		const acts = this.eventAct.data;
+		const times = this.eventTime.data;
+		const valueIds = this.eventValueIds.map((column) => column.data);
 		const cases: CaseTrace[] = [];
-		let unordered = 0;
 		let tied = 0;
-		for (const trace of this.buffers) {
-			if (!trace.sorted) {
-				unordered++;
-				sortByTime(trace);
+		for (let c = 0; c < caseCount; c++) {
+			const from = offsets[c];
+			const length = offsets[c + 1] - from;
+			if (this.unsorted.has(c)) sortByTime(order, from, length, times);
+			// Exact-size arrays: a case costs its events and little more.
+			const caseActs = new Array<number>(length);
+			const caseTimes = new Array<number>(length);
+			for (let i = 0; i < length; i++) {
+				const e = order[from + i];
+				caseActs[i] = acts[e];
+				caseTimes[i] = times[e];
+				if (i > 0 && caseTimes[i] === caseTimes[i - 1]) tied++;
 			}
-			tied += countTies(trace.times);
+			let eventValues = NONE_NUMBERS;
+			if (valueIds.length) {
+				eventValues = valueIds.map((ids) => {
+					const values = new Array<number>(length);
+					for (let i = 0; i < length; i++) values[i] = ids[order[from + i]];
+					return values;
+				});
+			}
 			cases.push({
-				id: trace.id,
-				acts: trace.acts,
-				times: trace.times,
-				eventValues: trace.eventValues,
-				caseValues: trace.caseValues
+				id: caseId ? caseId(c) : this.caseIds[c],
+				acts: caseActs,
+				times: caseTimes,
+				eventValues,
+				caseValues: this.caseAttributes.length ? this.caseValues[c] : NONE_VALUES
 			});
 		}
-		this.buffers = [];
+		const unordered = this.unsorted.size;
+		this.eventAct = new IntColumn(0);
+		this.eventTime = new FloatColumn(0);
+		this.eventValueIds = [];
+		this.caseIds = [];
+		this.caseValues = [];
+		this.caseValueTimes = [];
+		this.unsorted.clear();
 		this.slots.clear();
-		this.lastCase = undefined;
+		this.lastId = undefined;
 		let droppedRows = 0;
 		for (const issue of this.issues.values()) {
 			if (issue.reason !== 'malformed-row') droppedRows += issue.count;
@@ -230,7 +293,7 @@ export class LogBuilder {
 		return {
 			activities: this.activities.values,
 			cases,
-			events: this.events,
+			events,
 			start: cases.length ? this.start : NaN,
 			end: cases.length ? this.end : NaN,
 			eventAttributes: this.eventAttributes,
@@ -246,18 +309,10 @@ export class LogBuilder {
 	}
 }
 
-/** Stable sort of a case's parallel arrays by time, so ties keep file order. */
-function sortByTime(trace: CaseBuffer): void {
-	const order = trace.times.map((_, i) => i);
-	const times = trace.times;
-	order.sort((a, b) => times[a] - times[b] || a - b);
-	trace.acts = order.map((i) => trace.acts[i]);
-	trace.times = order.map((i) => times[i]);
-	trace.eventValues = trace.eventValues.map((values) => order.map((i) => values[i]));
-}
-
-function countTies(times: number[]): number {
-	let ties = 0;
-	for (let i = 1; i < times.length; i++) if (times[i] === times[i - 1]) ties++;
-	return ties;
+/** Stable sort of one case's event indexes by time, so ties keep file order. */
+function sortByTime(order: Int32Array, from: number, length: number, times: Float64Array): void {
+	const slice = Array.from(order.subarray(from, from + length));
+	// Event indexes grow with file order, so comparing them keeps ties stable.
+	slice.sort((a, b) => times[a] - times[b] || a - b);
+	order.set(slice, from);
 }

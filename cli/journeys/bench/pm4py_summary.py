@@ -68,5 +68,8 @@ result = {
 elapsed = time.perf_counter() - started
 json.dump(result, sys.stdout)
 sys.stdout.write('\n')
-peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-sys.stderr.write(f'PEER seconds={elapsed:.3f} maxrss_kb={peak_kb}\n')
+usage = resource.getrusage(resource.RUSAGE_SELF)
+sys.stderr.write(
+    f'PEER seconds={elapsed:.3f} maxrss_kb={usage.ru_maxrss} '
+    f'cpu_s={usage.ru_utime + usage.ru_stime:.3f}\n'
+)

@@ -56,3 +56,34 @@ function equalBytes(key: Uint8Array, bytes: Uint8Array, start: number): boolean 
 	for (let i = 0; i < key.length; i++) if (key[i] !== bytes[start + i]) return false;
 	return true;
 }
+
+/** Byte strings by dense index, kept in one arena until they are needed as text. */
+export class ByteList {
+	private arena = new Uint8Array(1 << 16);
+	private used = 0;
+	private bounds = new Int32Array(1 << 12);
+
+	/** Stores bytes[start, end) as item `index`; items are added in order 0, 1, 2… */
+	add(index: number, bytes: Uint8Array, start: number, end: number): void {
+		const length = end - start;
+		if (this.used + length > this.arena.length) {
+			const bigger = new Uint8Array(Math.max(this.arena.length * 2, this.used + length));
+			bigger.set(this.arena.subarray(0, this.used));
+			this.arena = bigger;
+		}
+		if (index + 2 > this.bounds.length) {
+			const bigger = new Int32Array(this.bounds.length * 2);
+			bigger.set(this.bounds);
+			this.bounds = bigger;
+		}
+		// A loop, not set(subarray): ids are short and a view per id is garbage to collect.
+		const arena = this.arena;
+		for (let i = start, j = this.used; i < end; i++, j++) arena[j] = bytes[i];
+		this.used += length;
+		this.bounds[index + 1] = this.used;
+	}
+
+	get(index: number): string {
+		return decode(this.arena, this.bounds[index], this.bounds[index + 1]);
+	}
+}

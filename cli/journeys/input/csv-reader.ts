@@ -4,7 +4,7 @@ import { parseTimestampBytes } from '../analysis/timestamps.ts';
 import { CliError } from '../../cli-error.ts';
 import type { ByteSource } from './byte-source.ts';
 import { ByteKeyTable } from './byte-key-table.ts';
-import { ByteStringCache, decode } from './byte-strings.ts';
+import { ByteList, ByteStringCache, decode } from './byte-strings.ts';
 import { chooseColumns, findCaseAttribute, findColumn, list } from './columns.ts';
 import { CsvTokenizer, FIELD_ESCAPED, splitLine } from './csv-tokenizer.ts';
 import type { ReadRequest } from './read-request.ts';
@@ -92,6 +92,7 @@ export async function readCsv(
 		return slotOf[column];
 	});
 	const caseSlots = new ByteKeyTable(1 << 16);
+	const caseIds = new ByteList();
 	const activityIds = new ByteKeyTable();
 	const caseCaches = caseColumns.map(() => new ByteStringCache());
 	const eventCaches = eventColumns.map(() => new ByteStringCache());
@@ -132,15 +133,19 @@ export async function readCsv(
 			const key = new TextEncoder().encode(id);
 			slot = caseSlots.get(key, 0, key.length);
 			if (slot < 0) {
-				slot = builder.newCase(id);
+				slot = builder.newCase();
 				caseSlots.set(key, 0, key.length, slot);
+				caseIds.add(slot, key, 0, key.length);
 			}
 		} else if (lastBytes === bytes && sameRange(bytes, lastStart, lastEnd, cs, ce)) slot = lastSlot;
 		else {
 			slot = caseSlots.get(bytes, cs, ce);
 			if (slot < 0) {
-				slot = builder.newCase(decode(bytes, cs, ce));
+				// The id becomes a string only at the end: thousands of new strings while reading
+				// would each be copied by the garbage collector as they age.
+				slot = builder.newCase();
 				caseSlots.set(bytes, cs, ce, slot);
+				caseIds.add(slot, bytes, cs, ce);
 			}
 			lastBytes = bytes;
 			lastStart = cs;
@@ -176,7 +181,7 @@ export async function readCsv(
 		onChunk?.();
 	}
 	tokenizer.end();
-	return builder.finish();
+	return builder.finish((slot) => caseIds.get(slot));
 }
 
 function field(

@@ -28,6 +28,8 @@ export class CsvTokenizer {
 	fields = 0;
 	private nextLine: number;
 	private leftover: Buffer | undefined;
+	/** Position of the next quote in the current buffer (its length when none), or −1 unknown. */
+	private nextQuote = -1;
 	private readonly maxColumn: number;
 
 	constructor(
@@ -64,6 +66,7 @@ export class CsvTokenizer {
 
 	private run(buffer: Buffer, final: boolean): void {
 		this.bytes = buffer;
+		this.nextQuote = -1;
 		// Scanning a plain Uint8Array keeps the element loads monomorphic (Buffer is a subclass).
 		const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 		const n = buffer.length;
@@ -120,7 +123,18 @@ export class CsvTokenizer {
 				if (i >= n && !final) return -1;
 			} else if (column > maxColumn) {
 				// Nothing more is wanted from this line: run to its end, minding quoted fields
-				// (which may hold newlines) that start right after a delimiter.
+				// (which may hold newlines) that start right after a delimiter. With no quote
+				// before the next newline, a native search finds the end at once.
+				if (this.nextQuote < i) {
+					const quote = search.indexOf(QUOTE, i);
+					this.nextQuote = quote < 0 ? n : quote;
+				}
+				const lf = search.indexOf(LF, i);
+				if (lf >= 0 && lf < this.nextQuote) {
+					i = lf + 1;
+					column++;
+					break;
+				}
 				let c = 0;
 				while (i < n) {
 					c = buffer[i];
