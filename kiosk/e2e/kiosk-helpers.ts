@@ -1,8 +1,9 @@
 // Helpers for the kiosk walks: a registered kiosk, opening it as the launcher
 // does, the two walks (a survey and a melding), and the look at every place
 // where a browser can keep something of a person.
-import { expect, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import PocketBase from 'pocketbase';
+import QRCode from 'qrcode';
 import { registerKiosk, type RegisteredKiosk } from '../../cli/kiosk/kiosk.ts';
 
 const BASE_URL = `http://127.0.0.1:${process.env.STADSSTEM_E2E_PORT}`;
@@ -82,9 +83,25 @@ export async function answerCrossroadsSurvey(page: Page, marker: string): Promis
 	await heading(page, 'Controleer je antwoorden');
 }
 
-/** A melding about a broken street light, by touch, up to the code and its QR. */
-export async function fileStreetLightMelding(page: Page, marker: string): Promise<string> {
+/** In assisted mode: the resident agrees that the helper fills this form in. */
+export async function giveConsent(page: Page): Promise<void> {
+	const consent = page.getByRole('dialog', { name: 'Toestemming van de bewoner' });
+	await expect(consent).toBeVisible();
+	await consent.getByRole('button', { name: 'De bewoner geeft toestemming' }).click();
+	await expect(consent).toBeHidden();
+}
+
+/**
+ * A melding about a broken street light, by touch, up to the code and its QR;
+ * `consent`: assisted mode asks the resident's consent first.
+ */
+export async function fileStreetLightMelding(
+	page: Page,
+	marker: string,
+	options: { consent?: boolean } = {}
+): Promise<string> {
 	await page.getByTestId('tile-report').click();
+	if (options.consent) await giveConsent(page);
 	await heading(page, 'Wat wil je melden?');
 	await page.getByText('Straatverlichting', { exact: true }).click();
 	await page.getByRole('button', { name: 'Verder' }).click();
@@ -199,4 +216,20 @@ export async function expectNoTrace(
 	await expect(page.getByTestId('kiosk-start')).toBeVisible();
 	expect(await page.evaluate(() => speechSynthesis.speaking)).toBe(false);
 	expect(await page.locator('dialog[open]').count(), 'open dialogs').toBe(0);
+}
+
+/**
+ * The QR code in `qr` (a QrCode component) encodes exactly `url`: its modules
+ * are drawn with the same library from the address, so the dark paths match
+ * one to one only for the same text.
+ */
+export async function expectQrOf(qr: Locator, url: string): Promise<void> {
+	const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+	const expected = [...svg.matchAll(/ d="([^"]+)"/g)].map((match) => match[1]);
+	expect(expected.length).toBeGreaterThan(0);
+	await expect
+		.poll(() =>
+			qr.locator('svg path').evaluateAll((paths) => paths.map((p) => p.getAttribute('d')))
+		)
+		.toEqual(expected);
 }

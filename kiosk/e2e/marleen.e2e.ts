@@ -3,12 +3,13 @@
 // chooses big text, gives her opinion on the crossroads survey, files a
 // melding and takes its code home as a QR. Then she walks away without
 // pressing Stop, and the next visitor finds the start screen and nothing of her.
-import { expect, test } from '@playwright/test';
+import { devices, expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
 import {
 	answerCrossroadsSurvey,
 	asSuperuser,
 	expectNoTrace,
+	expectQrOf,
 	fileStreetLightMelding,
 	heading,
 	newKiosk,
@@ -24,6 +25,7 @@ test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: tr
 test('Marleen, with Youssef, answers a survey and files a melding in assisted mode; when she walks away the kiosk forgets her', async ({
 	page,
 	context,
+	browser,
 	baseURL
 }) => {
 	// A long walk with axe checks on every screen.
@@ -48,7 +50,9 @@ test('Marleen, with Youssef, answers a survey and files a melding in assisted mo
 	await pinDialog.getByRole('button', { name: 'Begeleide modus aanzetten' }).click();
 	await expect(pinDialog).toBeHidden();
 	await expect(page.getByTestId('kiosk-assisted-badge')).toHaveText('Begeleide modus');
-	await expect(page.getByTestId('kiosk-helper-hint')).toBeVisible();
+	// Youssef's tip fits the screen: on the start screen, what to ask first.
+	const hint = page.getByTestId('kiosk-helper-hint');
+	await expect(hint).toHaveText(/vraag wat de bewoner wil doen/);
 	await expectNoAxeViolations(page, 'start screen, assisted');
 
 	// Marleen chooses the biggest text.
@@ -67,10 +71,27 @@ test('Marleen, with Youssef, answers a survey and files a melding in assisted mo
 	await consent.getByRole('button', { name: 'De bewoner geeft toestemming' }).click();
 	await expect(consent).toBeHidden();
 
+	await expect(hint).toHaveAttribute('data-hint', 'kiosk.hint.surveyIntro');
+
 	await answerCrossroadsSurvey(page, marker);
+	await expect(hint).toHaveText(/Verstuur pas als de bewoner akkoord is/);
 	await expectNoAxeViolations(page, 'survey review at 200 %, assisted');
 	await page.getByRole('button', { name: 'Verstuur mijn antwoorden' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toContainText(/Bedankt|Dank/);
+	await expect(hint).toHaveText(/toon de QR-code/);
+	// The consent was for this survey: the thank-you page asks nothing.
+	await expect(page.getByRole('dialog', { name: 'Toestemming van de bewoner' })).toHaveCount(0);
+
+	// She takes the results' link home: a QR of the citizen site's results page.
+	const slug = new URL(page.url()).pathname.split('/').at(-1)!;
+	const handOff = page.getByTestId('kiosk-hand-off');
+	await expect(handOff).toContainText('Deze kiosk onthoudt niets van jou.');
+	await expectQrOf(
+		handOff.getByRole('img', { name: 'QR-code met de link naar de resultaten van deze bevraging' }),
+		`${baseURL}/bevraging/${slug}/resultaten`
+	);
+	await expectNoAxeViolations(page, 'survey thank-you with its QR at 200 %, assisted');
+	await page.screenshot({ path: `${SHOTS}/marleen-2b-survey-qr.png` });
 
 	// The server recorded the kiosk and that she was helped, nothing about who.
 	const admin = await asSuperuser(baseURL!);
@@ -79,16 +100,37 @@ test('Marleen, with Youssef, answers a survey and files a melding in assisted mo
 		.getFirstListItem(admin.filter('answers ~ {:marker}', { marker }));
 	expect(response).toMatchObject({ channel: 'kiosk', kiosk: kiosk.id, assisted: true });
 
-	// Then a melding about the street light in front of her house.
+	// Then a melding about the street light in front of her house: a new
+	// form, so Youssef asks her consent again.
 	await page.getByRole('link', { name: 'Stadsstem' }).first().click();
-	const code = await fileStreetLightMelding(page, marker);
-	await expect(
-		page.getByRole('img', { name: `QR-code met de link naar melding ${code}` })
-	).toBeVisible();
+	const code = await fileStreetLightMelding(page, marker, { consent: true });
+	const qr = page.getByRole('img', { name: `QR-code met de link naar melding ${code}` });
+	// The QR leads to the citizen site's status page, for her grandson's phone.
+	const statusUrl = `${baseURL}/melding/${code}`;
+	await expectQrOf(qr, statusUrl);
+	await expect(page.getByText('Deze kiosk onthoudt je code niet')).toBeVisible();
+	await expect(page.getByText('Deze telefoon onthoudt')).toHaveCount(0);
 	await expectNoAxeViolations(page, 'melding code and QR at 200 %, assisted');
 	await page.screenshot({ path: `${SHOTS}/marleen-3-code.png` });
 	const melding = await admin.collection('meldingen').getFirstListItem(`code = '${code}'`);
 	expect(melding).toMatchObject({ channel: 'kiosk', kiosk: kiosk.id, assisted: true });
+	// Her journey events say the same: this kiosk, assisted, and nothing about who.
+	await expect
+		.poll(async () =>
+			(
+				await admin.collection('journey_events').getFullList({
+					filter: admin.filter('kiosk = {:kiosk} && assisted = true', { kiosk: kiosk.id })
+				})
+			).map((event) => event.process)
+		)
+		.toEqual(expect.arrayContaining(['melding', `survey:${slug}`]));
+
+	// At home her grandson scans the QR with his phone: the status page opens there.
+	const phone = await browser.newContext({ ...devices['Pixel 7'], locale: 'nl-BE' });
+	const grandson = await phone.newPage();
+	await grandson.goto(statusUrl);
+	await expect(grandson.getByRole('heading', { level: 1, name: `Melding ${code}` })).toBeVisible();
+	await phone.close();
 	await plantTraces(page, marker);
 
 	// She walks away. After the (assisted, longer) idle time a warning gives

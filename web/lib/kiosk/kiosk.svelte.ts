@@ -37,7 +37,12 @@ class KioskState {
 	textScale = $state<TextScale>(100);
 	contrast = $state(false);
 	assisted = $state<{ session: string; expires: string } | null>(null);
-	consent = $state(false);
+	/**
+	 * The resident's consent that the helper fills in for them: for one form
+	 * (its path), and for one submission of it. `spent` after that submission,
+	 * so the next form on the same page asks again.
+	 */
+	consent = $state<{ path: string; spent: boolean } | null>(null);
 	externalUrl = $state<string | null>(null);
 	notice = $state<'download' | null>(null);
 	resetting = $state(false);
@@ -91,7 +96,7 @@ class KioskState {
 			};
 			if (answer.status === 200 && body.session && body.expires) {
 				this.assisted = { session: body.session, expires: body.expires };
-				this.consent = false;
+				this.consent = null;
 				return { ok: true };
 			}
 			if (answer.status === 403) {
@@ -116,7 +121,12 @@ class KioskState {
 			}).catch(() => undefined);
 		}
 		this.assisted = null;
-		this.consent = false;
+		this.consent = null;
+	}
+
+	/** A submission leaves: the consent it was given under is used up. */
+	submitted(): void {
+		if (this.consent) this.consent = { ...this.consent, spent: true };
 	}
 
 	/** The full reset: nothing of this visit remains, and Back leads nowhere. */
