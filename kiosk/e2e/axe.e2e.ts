@@ -1,9 +1,11 @@
 // axe on every kiosk screen: normal, at 200 % text, in high contrast, in
-// assisted mode (the Marleen walk covers the consent step, the PIN dialog and
-// the idle warning there; Ahmed's covers the QR dialog).
+// assisted mode (the Marleen walk covers the consent step, the PIN dialog, the
+// survey's review and thank-you page with its QR, the melding's code and the
+// idle warning there; Ahmed's covers the QR dialog; assisted.e2e.ts the locked
+// PIN and the melding's status page; offline.e2e.ts the offline messages).
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
-import { newKiosk, openKiosk, SHOTS } from './kiosk-helpers.ts';
+import { newKiosk, openCrossroadsSurvey, openKiosk, SHOTS } from './kiosk-helpers.ts';
 
 test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: true });
 
@@ -29,6 +31,23 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 			await page.getByTestId('tile-decisions').click();
 			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 			await page.getByRole('link').filter({ hasText: /./ }).last().waitFor();
+		}
+	},
+	{
+		name: 'survey question',
+		open: async (page) => {
+			await openCrossroadsSurvey(page);
+			await page.getByRole('button', { name: 'Start de bevraging' }).click();
+			await expect(page.getByRole('button', { name: 'Volgende' })).toBeVisible();
+		}
+	},
+	{
+		name: 'decision',
+		open: async (page) => {
+			await page.getByTestId('tile-decisions').click();
+			await page.locator('main a[href*="/kiosk/beslissingen/"]').first().click();
+			await expect(page).toHaveURL(/\/kiosk\/beslissingen\/[^/?]+/);
+			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		}
 	},
 	{

@@ -139,7 +139,10 @@ export async function fileStreetLightMelding(
  * must survive.
  */
 export async function plantTraces(page: Page, marker: string): Promise<void> {
+	await page.context().grantPermissions(['notifications']);
 	await page.evaluate(async (marker) => {
+		const registration = await navigator.serviceWorker.ready;
+		await registration.showNotification(`Melding ${marker}`, { body: marker, tag: marker });
 		document.cookie = `kiosk-test=${marker}; path=/`;
 		await new Promise<void>((done, fail) => {
 			const request = indexedDB.open(`user-${marker}`, 1);
@@ -169,6 +172,7 @@ export interface Traces {
 	indexedDb: string[];
 	caches: string[];
 	cookies: string[];
+	notifications: string[];
 	historyLength: number;
 	text: string;
 }
@@ -180,6 +184,9 @@ export async function traces(page: Page, context: BrowserContext): Promise<Trace
 		sessionStorage: Object.keys(sessionStorage).filter((key) => key !== 'stadsstem.kiosk.device'),
 		indexedDb: (await indexedDB.databases()).map((db) => db.name ?? ''),
 		caches: await caches.keys(),
+		notifications: (
+			(await (await navigator.serviceWorker.getRegistration())?.getNotifications()) ?? []
+		).map((notification) => notification.title),
 		historyLength: history.length,
 		text: document.documentElement.innerText + document.documentElement.innerHTML
 	}));
@@ -208,6 +215,7 @@ export async function expectNoTrace(
 	).toEqual([]);
 	expect(found.caches, 'the app shell cache').toContain('workbox-precache-v2-kiosk-test');
 	expect(found.cookies, 'cookies').toEqual([]);
+	expect(found.notifications, 'notifications').toEqual([]);
 	expect(found.historyLength, 'history').toBe(1);
 	for (const mark of marks) expect(found.text, `the page shows ${mark}`).not.toContain(mark);
 	// Back leads nowhere: the start screen stays.

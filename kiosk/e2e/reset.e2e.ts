@@ -1,6 +1,6 @@
 // Stop resets on purpose: after a full survey and a melding, nothing of the
 // visit remains in storage, IndexedDB, caches (other than the app shell),
-// cookies, the page or its history.
+// cookies, notifications, the page or its history.
 import { expect, test } from '@playwright/test';
 import {
 	answerCrossroadsSurvey,
@@ -46,6 +46,7 @@ test('Stop after a survey and a melding leaves no trace of the visit', async ({
 	expect(before.indexedDb).toContain(`user-${marker}`);
 	expect(before.caches).toContain('api-responses');
 	expect(before.cookies.length).toBeGreaterThan(0);
+	expect(before.notifications).toEqual([`Melding ${marker}`]);
 	expect(before.historyLength).toBe(firstLength);
 
 	await page.getByTestId('kiosk-stop').click();

@@ -72,6 +72,16 @@ async function applyWaitingUpdate(): Promise<void> {
 	await taken;
 }
 
+/** Notifications of the visit, and any push subscription a page made, go with it. */
+export async function clearNotifications(): Promise<void> {
+	if (!('serviceWorker' in navigator)) return;
+	const registration = await navigator.serviceWorker.getRegistration();
+	if (!registration) return;
+	for (const notification of await registration.getNotifications()) notification.close();
+	const subscription = await registration.pushManager?.getSubscription().catch(() => null);
+	await subscription?.unsubscribe();
+}
+
 function within<T>(promise: Promise<T>, ms: number): Promise<T | void> {
 	return Promise.race([promise, new Promise<void>((done) => setTimeout(done, ms))]);
 }
@@ -87,7 +97,15 @@ export async function wipe(): Promise<void> {
 	pb.realtime.unsubscribe().catch(() => undefined);
 	clearWebStorage();
 	clearCookies();
-	await within(Promise.allSettled([clearIndexedDb(), clearCaches(), applyWaitingUpdate()]), 2000);
+	await within(
+		Promise.allSettled([
+			clearIndexedDb(),
+			clearCaches(),
+			clearNotifications(),
+			applyWaitingUpdate()
+		]),
+		2000
+	);
 	// A page may have written again while we waited.
 	clearWebStorage();
 }
