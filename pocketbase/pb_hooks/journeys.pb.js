@@ -23,12 +23,28 @@ routerAdd(
 	$apis.requireSuperuserAuth()
 );
 
-// The processes that have events, with their number of journeys, for the staff page.
+// The processes that have events in a period (?days=N, default 90), with their
+// number of journeys, for the staff page.
 routerAdd(
 	'GET',
 	'/api/stadsstem/journeys/processes',
 	(e) => {
-		return e.json(200, require(`${__hooks}/lib/journeys.js`).processes(e.app));
+		const lib = require(`${__hooks}/lib/journeys.js`);
+		const days = lib.periodDays(e.request.url.query().get('days'));
+		return e.json(200, lib.processes(e.app, Date.now(), days));
 	},
 	$apis.requireAuth('users')
 );
+
+// Per-deployment limits from the environment, at every start (nothing is
+// written): requests to /api/batch and journey events per minute per address.
+// Without them the migrated defaults apply (see 1764800000_journey_batch_rate_limit.js).
+onBootstrap((e) => {
+	e.next();
+	require(`${__hooks}/lib/journeys.js`).applyRateLimits(e.app.settings());
+});
+
+// What residents may know: how long events are kept (the privacy page shows it).
+routerAdd('GET', '/api/stadsstem/journeys/settings', (e) => {
+	return e.json(200, { retentionDays: require(`${__hooks}/lib/journeys.js`).retentionDays() });
+});

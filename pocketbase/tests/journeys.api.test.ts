@@ -4,7 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { ClientResponseError } from 'pocketbase';
 import type PocketBase from 'pocketbase';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../test-server.ts';
 import { anonymous, staff, superuser } from './clients.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -231,5 +232,92 @@ describe('journey events: processes for the staff page', () => {
 		);
 		const result = await refusal(anonymous().send('/api/stadsstem/journeys/processes', {}));
 		expect([401, 403]).toContain(result?.status);
+	});
+});
+
+describe('journey events: the period the staff page looks at', () => {
+	it('lists only processes with events in the period: 90 days unless asked for another', async () => {
+		const old = randomUUID();
+		const process = `survey:journey-api-period-${old.slice(0, 8)}`;
+		await admin
+			.collection('journey_events')
+			.create(event(old, { process, at: new Date(Date.now() - 100 * DAY).toISOString() }));
+		const handler = await staff('handler');
+		const listed = async (query: string) => {
+			const answer = await handler.send(`/api/stadsstem/journeys/processes${query}`, {});
+			return {
+				days: answer.days,
+				found: answer.items.some((i: { process: string }) => i.process === process)
+			};
+		};
+		expect(await listed('')).toEqual({ days: 90, found: false });
+		expect(await listed('?days=120')).toEqual({ days: 120, found: true });
+		expect(await listed('?days=30')).toEqual({ days: 30, found: false });
+		// Nonsense falls back to the default; more than is kept is capped at the retention period.
+		expect(await listed('?days=soon')).toEqual({ days: 90, found: false });
+		expect((await listed('?days=5000')).days).toBe(180);
+	});
+});
+
+describe('journey events: what residents may know', () => {
+	it('tells anyone how long events are kept', async () => {
+		const answer = await anonymous().send('/api/stadsstem/journeys/settings', {});
+		expect(answer).toEqual({ retentionDays: 180 });
+	});
+});
+
+/** Sends `count` batches of one journey event each from loopback; returns their statuses. */
+async function sendBatches(url: string, count: number): Promise<number[]> {
+	const statuses: number[] = [];
+	for (let i = 0; i < count; i++) {
+		const response = await fetch(`${url}/api/batch`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({
+				requests: [
+					{
+						method: 'POST',
+						url: '/api/collections/journey_events/records',
+						body: event(randomUUID())
+					}
+				]
+			})
+		});
+		statuses.push(response.status);
+	}
+	return statuses;
+}
+
+describe('journey events: rate limits per address (limiter on for loopback)', () => {
+	let server: TestServer | undefined;
+	afterAll(async () => {
+		await server?.stop();
+	});
+
+	it('by default takes more than the old 30 batches a minute (a webpunt shares one address)', async () => {
+		server = await startTestServer({ seed: false, rateLimitLoopback: true });
+		const statuses = await sendBatches(server.url, 40);
+		expect(statuses.every((status) => status === 200)).toBe(true);
+		await server.stop();
+		server = undefined;
+	});
+
+	it('follows STADSSTEM_BATCH_RATE_LIMIT and STADSSTEM_JOURNEY_RATE_LIMIT', async () => {
+		server = await startTestServer({
+			seed: false,
+			rateLimitLoopback: true,
+			env: { STADSSTEM_BATCH_RATE_LIMIT: '3' }
+		});
+		expect(await sendBatches(server.url, 5)).toEqual([200, 200, 200, 429, 429]);
+		await server.stop();
+		server = await startTestServer({
+			seed: false,
+			rateLimitLoopback: true,
+			env: { STADSSTEM_JOURNEY_RATE_LIMIT: '2' }
+		});
+		const statuses = await sendBatches(server.url, 3);
+		expect(statuses.slice(0, 2)).toEqual([200, 200]);
+		// The third event is over the events limit; the batch with it is refused.
+		expect(statuses[2]).toBeGreaterThanOrEqual(400);
 	});
 });

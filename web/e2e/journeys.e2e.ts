@@ -284,3 +284,92 @@ test('the CLI and the staff page give the same numbers for the same events', asy
 	await page.screenshot({ path: `${SHOTS}/staff-same-numbers.png`, fullPage: true });
 	await expectNoAxeViolations(page, 'journeys staff page with findings');
 });
+
+test('steps still waiting in the page are delivered when the resident closes it mid-flow', async ({
+	browser,
+	baseURL
+}) => {
+	const pb = await asSuperuser(baseURL!);
+	const slug = `journey-leave-${randomUUID().slice(0, 8)}`;
+	const process = `survey:${slug}`;
+	await makeSurvey(pb, slug);
+	const context = await browser.newContext({ baseURL });
+	const page = await context.newPage();
+	// Timers stand still: the emitter's own flush (0.8 s after a step, 5 s after the first event)
+	// never fires, so only leaving the page can send these events.
+	await page.clock.install();
+	await page.goto(`/bevraging/${slug}`);
+	await page.clock.pauseAt(Date.now() + 1_000);
+	const batches: string[] = [];
+	page.on('request', (request) => {
+		if (request.url().endsWith('/api/batch')) batches.push(request.postData() ?? '');
+	});
+	await page.getByRole('button', { name: 'Start de bevraging' }).click();
+	await h1(page, 'In welk webpunt was je?');
+	await page.getByRole('radio', { name: 'Bibliotheek Permeke' }).check();
+	await next(page);
+	await h1(page, 'Waarmee kreeg je hulp?');
+	expect(batches).toEqual([]);
+	// Closing runs pagehide; the keepalive request outlives the page.
+	await page.close({ runBeforeUnload: true });
+	await expect
+		.poll(() => eventsOf(pb, pb.filter('process = {:process}', { process })), { timeout: 20_000 })
+		.toEqual([
+			['start', 'start'],
+			['step', 'webpunt'],
+			['step', 'hulp_bij']
+		]);
+	await context.close();
+});
+
+test('the staff page looks at the last 90 days unless staff choose another period', async ({
+	page,
+	baseURL
+}) => {
+	const pb = await asSuperuser(baseURL!);
+	const process = `survey:period-${randomUUID().slice(0, 8)}`;
+	// Two attempts 100 days ago: kept (the test server keeps 150 days) but outside the default period.
+	const t0 = Date.now() - 100 * 24 * 60 * 60 * 1000;
+	const batch = pb.createBatch();
+	for (const [n, steps] of [
+		['start', 'q1', 'bedankt'],
+		['start', 'q1']
+	].entries()) {
+		const journeyId = randomUUID();
+		steps.forEach((step, i) =>
+			batch.collection('journey_events').create({
+				journeyId,
+				process,
+				step,
+				type: i === 0 ? 'start' : step === 'bedankt' ? 'complete' : 'step',
+				at: new Date(t0 + n * 60_000 + i * 1000).toISOString(),
+				channel: 'web',
+				language: 'nl'
+			})
+		);
+	}
+	await batch.send();
+
+	await staffLogin(page);
+	await page.goto('/medewerkers/journeys');
+	await h1(page, 'Waar haken mensen af?');
+	// The privacy line shows the server's retention period, not a fixed number.
+	await expect(page.getByText('Na 150 dagen wissen we alles.')).toBeVisible();
+	const period = page.getByLabel('Periode');
+	await expect(period).toHaveValue('90');
+	await expect(period.locator('option')).toHaveText([
+		'Laatste 7 dagen',
+		'Laatste 30 dagen',
+		'Laatste 90 dagen',
+		'Laatste 150 dagen'
+	]);
+	await expect(page.getByLabel('Proces').locator(`option[value="${process}"]`)).toHaveCount(0);
+
+	await period.selectOption('150');
+	await page.getByRole('button', { name: 'Toon' }).click();
+	await expect(page).toHaveURL(/periode=150/);
+	await page.getByLabel('Proces').selectOption(process);
+	await page.getByRole('button', { name: 'Toon' }).click();
+	await expect(page.getByTestId('journey-summary')).toHaveText('2 pogingen, 1 afgerond (50 %).');
+	await expectNoAxeViolations(page, 'journeys staff page, longer period');
+});

@@ -134,16 +134,31 @@ function purge(app, now) {
 	return { deleted: deleted, cutoff: cutoff, retentionDays: days };
 }
 
-/** Processes with the number of journeys and events each, most journeys first. */
-function processes(app) {
+/** The staff page looks at this many recent days unless it asks for another period. */
+const DEFAULT_PERIOD_DAYS = 90;
+
+/** A period in whole days from a query parameter; the default when absent or not a number. */
+function periodDays(text) {
+	const days = parseInt(text, 10);
+	if (!(days > 0)) return DEFAULT_PERIOD_DAYS;
+	// Nothing older than the retention period is kept anyway.
+	return Math.min(days, retentionDays());
+}
+
+/** Processes with events in the last `days` days, with their journeys and events, most journeys first. */
+function processes(app, now, days) {
+	const since = storedDate(now - days * DAY_MS);
 	const rows = arrayOf(new DynamicModel({ process: '', journeys: 0, events: 0, last: '' }));
 	app
 		.db()
 		.newQuery(
-			'SELECT process, COUNT(DISTINCT journeyId) AS journeys, COUNT(*) AS events, MAX(at) AS last FROM journey_events GROUP BY process ORDER BY journeys DESC, process'
+			'SELECT process, COUNT(DISTINCT journeyId) AS journeys, COUNT(*) AS events, MAX(at) AS last FROM journey_events WHERE at >= {:since} GROUP BY process ORDER BY journeys DESC, process'
 		)
+		.bind({ since: since })
 		.all(rows);
 	return {
+		days: days,
+		since: since,
 		items: rows.map((row) => ({
 			process: row.process,
 			journeys: row.journeys,
@@ -153,4 +168,42 @@ function processes(app) {
 	};
 }
 
-module.exports = { checkCreate, checkBody, purge, processes, retentionDays, storedDate };
+/** A positive whole number from the environment, or undefined. */
+function envLimit(name) {
+	const value = parseInt($os.getenv(name), 10);
+	return value > 0 ? value : undefined;
+}
+
+/** Sets the batch and journey event limits from the environment, in memory only. */
+function applyRateLimits(settings) {
+	const limits = {
+		'/api/batch': envLimit('STADSSTEM_BATCH_RATE_LIMIT'),
+		'journey_events:create': envLimit('STADSSTEM_JOURNEY_RATE_LIMIT')
+	};
+	// The rules are a Go slice of structs: build plain copies and assign them back.
+	const rules = settings.rateLimits.rules;
+	const updated = [];
+	for (let i = 0; i < rules.length; i++) {
+		const rule = rules[i];
+		const limit = limits[rule.label];
+		updated.push({
+			label: rule.label,
+			audience: rule.audience,
+			// Per minute, whatever the stored rule said, when the environment sets it.
+			duration: limit ? 60 : rule.duration,
+			maxRequests: limit || rule.maxRequests
+		});
+	}
+	settings.rateLimits.rules = updated;
+}
+
+module.exports = {
+	checkCreate,
+	checkBody,
+	purge,
+	processes,
+	periodDays,
+	retentionDays,
+	storedDate,
+	applyRateLimits
+};
