@@ -90,12 +90,11 @@ onRecordAfterUpdateSuccess((e) => {
 
 routerAdd('POST', '/api/stadsstem/decision-subscriptions', (e) => {
 	const { DISTRICTS } = require(`${__hooks}/lib/decisions-query.js`);
-	const body = e.requestInfo().body || {};
-	const email = String(body.email || '')
-		.trim()
-		.toLowerCase();
-	const theme = String(body.theme || '');
-	const district = String(body.district || '');
+	const b = require(`${__hooks}/lib/body.js`);
+	const body = b.object(e);
+	const email = b.text(body, 'email').trim().toLowerCase();
+	const theme = b.text(body, 'theme');
+	const district = b.text(body, 'district');
 	const errors = {};
 	if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) {
 		errors.email = new ValidationError('validation_invalid_email', 'Give a valid email address.');

@@ -142,11 +142,6 @@ interface Endpoint {
 	strict: string[];
 	/** Free-text fields: any text is fine, but not too much of it. */
 	text: string[];
-	/**
-	 * Fields whose handler turns a boolean into text that is valid ("false" as a
-	 * step name, false as "no email"): harmless, reported to their owners, skipped.
-	 */
-	coercesBooleans?: string[];
 }
 
 let su: PocketBase;
@@ -230,9 +225,14 @@ let base: string;
 let surveyId: string;
 let category: string;
 let openCode: string;
+let openId: string;
 let closedCode: string;
+let handlerToken: string;
+let adminToken: string;
 let apiKey: string;
 const kioskToken = randomBytes(24).toString('hex');
+/** A second kiosk for the type checks: the fuzzing above locks the first with wrong PINs. */
+const typedKioskToken = randomBytes(24).toString('hex');
 
 beforeAll(async () => {
 	su = await superuser();
@@ -247,6 +247,7 @@ beforeAll(async () => {
 		description: 'fuzz target'
 	});
 	openCode = open.code;
+	openId = open.id;
 	const closed = await anonymous().collection('meldingen').create({
 		category,
 		location: DEURNE,
@@ -255,6 +256,8 @@ beforeAll(async () => {
 		description: 'fuzz target, closed'
 	});
 	const handler = await staff('handler');
+	handlerToken = handler.authStore.token;
+	adminToken = (await staff('admin')).authStore.token;
 	await handler.send(`/api/stadsstem/staff/meldingen/${closed.id}/status`, {
 		method: 'POST',
 		body: { status: 'fixed', publicNote: 'Opgelost.' }
@@ -264,6 +267,11 @@ beforeAll(async () => {
 	await su.collection('api_keys').create({
 		name: 'fuzz',
 		keyHash: createHash('sha256').update(apiKey).digest('hex')
+	});
+	await su.collection('kiosks').create({
+		name: 'typed kiosk',
+		tokenHash: createHash('sha256').update(typedKioskToken).digest('hex'),
+		pinHash: ''
 	});
 	await su.collection('kiosks').create({
 		name: 'fuzz kiosk',
@@ -320,16 +328,14 @@ const ENDPOINTS: Endpoint[] = [
 			language: 'nl'
 		}),
 		strict: ['journeyId', 'process', 'step', 'type', 'at', 'channel', 'language'],
-		text: [],
-		coercesBooleans: ['step']
+		text: []
 	},
 	{
 		name: 'decision subscription',
 		path: '/api/stadsstem/decision-subscriptions',
 		valid: () => ({ email: `volger-${randomUUID()}@example.org`, theme: 'mobiliteit' }),
 		strict: ['email', 'theme'],
-		text: [],
-		coercesBooleans: ['theme']
+		text: []
 	},
 	{
 		name: 'decision subscription confirm',
@@ -347,11 +353,10 @@ const ENDPOINTS: Endpoint[] = [
 	},
 	{
 		name: 'melding follow',
-		path: '/api/stadsstem/meldingen/{open}/follow',
+		path: '/api/stadsstem/meldingen/{openId}/follow',
 		valid: () => ({ clientId: randomUUID(), email: 'volger@example.org', language: 'nl' }),
-		strict: ['clientId', 'email'],
-		text: [],
-		coercesBooleans: ['email']
+		strict: ['clientId', 'email', 'language'],
+		text: []
 	},
 	{
 		name: 'melding reopen',
@@ -375,6 +380,36 @@ const ENDPOINTS: Endpoint[] = [
 		text: ['description']
 	},
 	{
+		name: 'privacy export',
+		path: '/api/stadsstem/privacy/export',
+		valid: () => ({ codes: [openCode] }),
+		strict: ['codes'],
+		text: []
+	},
+	{
+		name: 'privacy forget email',
+		path: '/api/stadsstem/privacy/forget-email',
+		valid: () => ({ code: openCode }),
+		strict: ['code'],
+		text: []
+	},
+	{
+		name: 'privacy erase (admin)',
+		path: '/api/stadsstem/privacy/erase',
+		headers: { Authorization: '{admin}' },
+		valid: () => ({ email: `niemand-${randomUUID()}@example.org`, dryRun: true }),
+		strict: ['email'],
+		text: []
+	},
+	{
+		name: 'staff status change',
+		path: '/api/stadsstem/staff/meldingen/{openId}/status',
+		headers: { Authorization: '{handler}' },
+		valid: () => ({ status: 'accepted', publicNote: 'We bekijken het.', internalNote: '' }),
+		strict: ['status'],
+		text: ['publicNote', 'internalNote']
+	},
+	{
 		name: 'kiosk unlock',
 		path: '/api/stadsstem/kiosk/unlock',
 		headers: { 'X-Stadsstem-Kiosk': kioskToken },
@@ -384,8 +419,20 @@ const ENDPOINTS: Endpoint[] = [
 	}
 ];
 
+/** Staff tokens exist only after login: the table names them, filled in here. */
+function headersOf(endpoint: Endpoint): Record<string, string> | undefined {
+	if (!endpoint.headers) return undefined;
+	const tokens: Record<string, string> = { '{admin}': adminToken, '{handler}': handlerToken };
+	return Object.fromEntries(
+		Object.entries(endpoint.headers).map(([name, value]) => [name, tokens[value] ?? value])
+	);
+}
+
 function urlOf(endpoint: Endpoint): string {
-	return `${base}${endpoint.path.replace('{open}', openCode).replace('{closed}', closedCode)}`;
+	return `${base}${endpoint.path
+		.replace('{openId}', openId)
+		.replace('{open}', openCode)
+		.replace('{closed}', closedCode)}`;
 }
 
 describe(`fuzzing every write endpoint (seed ${SEED})`, () => {
@@ -396,14 +443,11 @@ describe(`fuzzing every write endpoint (seed ${SEED})`, () => {
 				for (const field of endpoint.strict) {
 					for (let round = 0; round < ROUNDS; round++) {
 						const body = endpoint.valid();
-						let value = hostile(rng, body[field]);
-						if (typeof value === 'boolean' && endpoint.coercesBooleans?.includes(field)) {
-							value = { value };
-						}
+						const value = hostile(rng, body[field]);
 						body[field] = value;
 						const shown = JSON.stringify(value)?.slice(0, 60);
 						await expectRefused(`${endpoint.name}: ${field} = ${shown}`, () =>
-							post(urlOf(endpoint), JSON.stringify(body), 'application/json', endpoint.headers)
+							post(urlOf(endpoint), JSON.stringify(body), 'application/json', headersOf(endpoint))
 						);
 					}
 				}
@@ -415,7 +459,7 @@ describe(`fuzzing every write endpoint (seed ${SEED})`, () => {
 					const body = endpoint.valid();
 					body[field] = rng.pick(['x', 'é', '👩‍👩‍👧', '<b>']).repeat(3000 + rng.int(200_000));
 					await expectRefused(`${endpoint.name}: ${field} too long`, () =>
-						post(urlOf(endpoint), JSON.stringify(body), 'application/json', endpoint.headers)
+						post(urlOf(endpoint), JSON.stringify(body), 'application/json', headersOf(endpoint))
 					);
 				}
 			});
@@ -425,7 +469,7 @@ describe(`fuzzing every write endpoint (seed ${SEED})`, () => {
 				// Kiosk unlock with a wrong PIN is a 403 and counts as a try: skip the bodies that could parse.
 				for (const hostileBody of hostileBodies(rng, endpoint.valid())) {
 					await expectRefused(`${endpoint.name}: ${hostileBody.name}`, () =>
-						post(urlOf(endpoint), hostileBody.body, hostileBody.type, endpoint.headers)
+						post(urlOf(endpoint), hostileBody.body, hostileBody.type, headersOf(endpoint))
 					);
 				}
 			});
@@ -444,6 +488,183 @@ describe(`fuzzing every write endpoint (seed ${SEED})`, () => {
 					);
 				}
 			});
+		});
+	}
+});
+
+/** Values of the wrong JSON type: none may be turned into text ("false", "[object Object]"). */
+const WRONG_TEXT: unknown[] = [true, false, 0, 42.5, {}, { value: 'x' }, [], ['x']];
+const WRONG_BOOL: unknown[] = ['true', 'yes', 1, 0, {}, ['x']];
+
+interface TypedRoute {
+	name: string;
+	path: string;
+	auth?: 'admin' | 'handler' | 'editor';
+	kiosk?: boolean;
+	valid: () => Record<string, unknown>;
+	text: string[];
+	bool?: string[];
+	/** What else must stay as it was (a status, a PIN counter), as text to compare. */
+	state?: () => Promise<string>;
+}
+
+const TYPED_ROUTES: TypedRoute[] = [
+	{
+		name: 'journey event',
+		path: '/api/collections/journey_events/records',
+		valid: () => ({
+			journeyId: randomUUID(),
+			process: 'melding',
+			step: 'what',
+			type: 'error',
+			at: new Date().toISOString(),
+			channel: 'web',
+			language: 'nl',
+			detail: 'photo_too_large'
+		}),
+		text: ['journeyId', 'process', 'step', 'type', 'at', 'channel', 'language', 'detail']
+	},
+	{
+		name: 'decision subscription',
+		path: '/api/stadsstem/decision-subscriptions',
+		valid: () => ({ email: `volger-${randomUUID()}@example.org`, theme: 'mobiliteit' }),
+		text: ['email', 'theme', 'district']
+	},
+	{
+		name: 'decision subscription confirm',
+		path: '/api/stadsstem/decision-subscriptions/confirm',
+		valid: () => ({ token: randomBytes(20).toString('hex') }),
+		text: ['token']
+	},
+	{
+		name: 'decision unsubscribe',
+		path: '/api/stadsstem/decision-subscriptions/unsubscribe',
+		valid: () => ({ token: randomBytes(20).toString('hex') }),
+		text: ['token']
+	},
+	{
+		name: 'melding follow',
+		path: '/api/stadsstem/meldingen/{openId}/follow',
+		valid: () => ({ clientId: randomUUID(), email: 'volger@example.org', language: 'nl' }),
+		text: ['clientId', 'email', 'language']
+	},
+	{
+		name: 'melding reopen',
+		path: '/api/stadsstem/meldingen/{closed}/reopen',
+		valid: () => ({ reason: 'Het ligt er nog steeds.' }),
+		text: ['reason'],
+		state: async () =>
+			(await su.collection('meldingen').getFirstListItem(`code = '${closedCode}'`)).status
+	},
+	{
+		name: 'staff status change',
+		path: '/api/stadsstem/staff/meldingen/{openId}/status',
+		auth: 'handler',
+		valid: () => ({
+			status: 'accepted',
+			publicNote: 'We bekijken het.',
+			internalNote: 'Ploeg 3',
+			duplicateOf: ''
+		}),
+		text: ['status', 'publicNote', 'internalNote', 'duplicateOf'],
+		state: async () => (await su.collection('meldingen').getOne(openId)).status
+	},
+	{
+		name: 'privacy export',
+		path: '/api/stadsstem/privacy/export',
+		valid: () => ({ codes: [openCode] }),
+		text: ['codes']
+	},
+	{
+		name: 'privacy forget email',
+		path: '/api/stadsstem/privacy/forget-email',
+		valid: () => ({ code: openCode }),
+		text: ['code']
+	},
+	{
+		name: 'privacy erase',
+		path: '/api/stadsstem/privacy/erase',
+		auth: 'admin',
+		valid: () => ({ email: 'niemand@example.org', dryRun: true }),
+		text: ['email'],
+		bool: ['dryRun']
+	},
+	{
+		name: 'response moderation',
+		path: '/api/stadsstem/responses/{response}/moderation',
+		auth: 'editor',
+		valid: () => ({ questionId: 'opmerking', decision: 'approved' }),
+		text: ['questionId', 'decision']
+	},
+	{
+		name: 'kiosk unlock',
+		path: '/api/stadsstem/kiosk/unlock',
+		kiosk: true,
+		valid: () => ({ pin: '000000' }),
+		text: ['pin'],
+		// A PIN of the wrong type must not count as a wrong try.
+		state: async () => {
+			const kiosk = await su.collection('kiosks').getFirstListItem("name = 'typed kiosk'");
+			return `${kiosk.failedPins} ${kiosk.lockedUntil}`;
+		}
+	},
+	{
+		name: 'Open311 request (JSON)',
+		path: '/open311/v2/requests.json',
+		valid: () => ({
+			api_key: apiKey,
+			service_code: 'zwerfvuil',
+			lat: DEURNE.lat,
+			long: DEURNE.lon,
+			description: 'Via Open311',
+			email: 'bewoner@example.org'
+		}),
+		text: ['service_code', 'description', 'email', 'address_string']
+	}
+];
+
+describe('every custom route refuses values of the wrong type', () => {
+	let tokens: Record<string, string>;
+	let responseId: string;
+
+	beforeAll(async () => {
+		tokens = {
+			admin: adminToken,
+			handler: handlerToken,
+			editor: (await staff('editor')).authStore.token
+		};
+		const survey = await su.collection('surveys').getOne(surveyId);
+		responseId =
+			(await su.collection('responses').getList(1, 1, { filter: `survey = '${survey.id}'` }))
+				.items[0]?.id ?? 'aaaaaaaaaaaaaaa';
+	});
+
+	for (const route of TYPED_ROUTES) {
+		it(`${route.name}: a 400 that names the field, nothing changed`, async () => {
+			const url = `${base}${route.path
+				.replace('{openId}', openId)
+				.replace('{closed}', closedCode)
+				.replace('{response}', responseId)}`;
+			const headers: Record<string, string> = {
+				...(route.auth ? { Authorization: tokens[route.auth] } : {}),
+				...(route.kiosk ? { 'X-Stadsstem-Kiosk': typedKioskToken } : {})
+			};
+			const cases = [
+				...route.text.flatMap((field) => WRONG_TEXT.map((value) => ({ field, value }))),
+				...(route.bool ?? []).flatMap((field) => WRONG_BOOL.map((value) => ({ field, value })))
+			];
+			for (const { field, value } of cases) {
+				const body = { ...route.valid(), [field]: value };
+				const label = `${route.name}: ${field} = ${JSON.stringify(value)}`;
+				const state = await route.state?.();
+				await expectRefused(label, async () => {
+					const result = await post(url, JSON.stringify(body), 'application/json', headers);
+					expect(result.status, `${label}: ${result.text}`).toBe(400);
+					expect(result.text, label).toContain(field);
+					return result;
+				});
+				if (route.state) expect(await route.state(), label).toBe(state);
+			}
 		});
 	}
 });
@@ -523,6 +744,8 @@ describe('free text is kept as text', () => {
 		});
 		// Staff read the description through the API as a JSON string; the app renders it as text.
 		const handler = await staff('handler');
+		handlerToken = handler.authStore.token;
+		adminToken = (await staff('admin')).authStore.token;
 		const response = await fetch(`${base}/api/collections/meldingen/records/${created.id}`, {
 			headers: { Authorization: handler.authStore.token }
 		});

@@ -145,6 +145,26 @@ describe('POST requests.json', () => {
 		]);
 	});
 
+	it('keeps form values as text even when they look like a number or a boolean', async () => {
+		const spot = freshSpot();
+		const response = await post({
+			api_key: apiKey,
+			service_code: 'sluikstort',
+			lat: String(spot.lat),
+			long: String(spot.lon),
+			description: '42',
+			address_string: 'true'
+		});
+		expect(response.status).toBe(200);
+		const [created] = await response.json();
+		const record = await (
+			await superuser()
+		)
+			.collection('meldingen')
+			.getOne(created.service_request_id);
+		expect(record).toMatchObject({ description: '42', address: 'true' });
+	});
+
 	it('creates a melding from an address_string alone', async () => {
 		const response = await post({
 			api_key: apiKey,

@@ -124,7 +124,12 @@ function notifyOnPublish(app, record) {
 
 /** The subscription a confirm or unsubscribe link points to. */
 function subscriptionByToken(app, body) {
-	const token = String((body && body.token) || '');
+	const token = body && body.token !== undefined && body.token !== null ? body.token : '';
+	if (typeof token !== 'string') {
+		throw new BadRequestError('"token" must be text.', {
+			token: new ValidationError('invalid_type', '"token" must be text.')
+		});
+	}
 	if (!/^[A-Za-z0-9]{32,64}$/.test(token)) throw new NotFoundError('Unknown or expired link.');
 	try {
 		return app.findFirstRecordByFilter('decision_subscriptions', 'token = {:token}', {

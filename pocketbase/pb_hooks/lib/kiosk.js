@@ -86,8 +86,9 @@ function unlock(e) {
 			lockedUntil: new Date(lockedUntil).toISOString()
 		});
 	}
-	const body = e.requestInfo().body || {};
-	const pin = String(body.pin == null ? '' : body.pin).slice(0, 32);
+	// A PIN of the wrong type is refused before it can count as a wrong try.
+	const b = require(`${__hooks}/lib/body.js`);
+	const pin = b.text(b.object(e), 'pin').slice(0, 32);
 	if (!pinMatches(kiosk.getString('pinHash'), pin)) {
 		const failed = kiosk.getInt('failedPins') + 1;
 		if (failed >= MAX_FAILED_PINS) {

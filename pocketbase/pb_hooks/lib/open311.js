@@ -22,16 +22,35 @@ function params(e) {
 	for (const key of Object.keys(query)) result[key] = String(query[key]);
 	if (e.request.method === 'POST') {
 		const body = info.body || {};
+		// A form's values are text, though PocketBase parses "12" and "true" into a
+		// number and a boolean: give them back as text. A JSON client may send
+		// lat/long as numbers; any other non-text value (true, an object, a list)
+		// is refused, never stored as "[object Object]".
+		const json = String(e.request.header.get('Content-Type')).indexOf('json') >= 0;
 		for (const key of Object.keys(body)) {
-			const value = body[key];
-			result[key] = Array.isArray(value) ? String(value[0]) : String(value);
+			let value = body[key];
+			if (!json) {
+				result[key] = Array.isArray(value) ? String(value[0]) : String(value);
+				continue;
+			}
+			if ((key === 'lat' || key === 'long') && typeof value === 'number' && isFinite(value))
+				value = String(value);
+			if (typeof value !== 'string') {
+				Object.defineProperty(result, '__wrongType', { value: key, enumerable: false });
+				continue;
+			}
+			result[key] = value;
 		}
 	}
 	return result;
 }
 
-/** Checks jurisdiction_id when given; true when the 404 was already sent. */
+/** Checks jurisdiction_id and the types of the fields; true when the error was already sent. */
 function refuseJurisdiction(e, p) {
+	if (p.__wrongType) {
+		fail(e, 400, `${p.__wrongType} must be text`);
+		return true;
+	}
 	if (p.jurisdiction_id && p.jurisdiction_id !== jurisdiction()) {
 		fail(e, 404, `jurisdiction_id ${p.jurisdiction_id} not found`);
 		return true;

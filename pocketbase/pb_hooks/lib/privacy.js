@@ -5,7 +5,10 @@
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_CODES = 50;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// The HTML standard's email syntax (accented Latin letters allowed before the @): an
+// address with markup, quotes or invisible characters is refused, not looked up.
+const EMAIL =
+	/^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~\u00C0-\u024F-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$/;
 
 function envDays(name, fallback) {
 	const days = parseInt($os.getenv(name), 10);

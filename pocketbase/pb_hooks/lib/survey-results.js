@@ -71,9 +71,10 @@ const DECISIONS = ['approved', 'rejected', 'pending'];
 /** An editor approves or rejects one free-text answer for publication. */
 function handleModeration(e) {
 	if (!isEditor(e)) throw new ForbiddenError('Only editors moderate answers.');
-	const body = e.requestInfo().body;
-	const questionId = String(body.questionId || '');
-	const decision = String(body.decision || '');
+	const b = require(`${__hooks}/lib/body.js`);
+	const body = b.object(e);
+	const questionId = b.text(body, 'questionId');
+	const decision = b.text(body, 'decision');
 	if (DECISIONS.indexOf(decision) === -1) {
 		throw new BadRequestError('decision must be approved, rejected or pending.');
 	}
