@@ -8,7 +8,7 @@ export default defineConfig({
 			{
 				test: {
 					name: 'unit',
-					include: ['{web,cli,surveys,kiosk,scripts}/**/*.test.ts'],
+					include: ['{web,cli,surveys,kiosk,scripts,accessibility}/**/*.test.ts'],
 					// Some tests start the CLI as a process; on a loaded 2-core CI machine that
 					// can take seconds. This bounds a hung test, it measures nothing.
 					testTimeout: 60_000,

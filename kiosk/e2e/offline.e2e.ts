@@ -84,7 +84,7 @@ test('offline, the survey and the melding say so and ask for a helper, and keep 
 	await context.setOffline(true);
 	await page.getByRole('button', { name: 'Verstuur melding' }).click();
 	await expect(page.getByText(/Er is nu geen internet\./).first()).toBeVisible();
-	await expect(page.getByText(/wordt niet op dit toestel bewaard/).first()).toBeVisible();
+	await expect(page.getByText(/We bewaren het niet op dit toestel/).first()).toBeVisible();
 	await heading(page, 'Controleer je melding');
 	await expectNoAxeViolations(page, 'melding offline at the kiosk');
 	expect((await keptOnDevice(page)).indexedDb).not.toContain('stadsstem-outbox');
