@@ -91,7 +91,7 @@ test('Marleen, with Youssef, answers a survey and files a melding in assisted mo
 		`${baseURL}/bevraging/${slug}/resultaten`
 	);
 	await expectNoAxeViolations(page, 'survey thank-you with its QR at 200 %, assisted');
-	await page.screenshot({ path: `${SHOTS}/marleen-2b-survey-qr.png` });
+	await handOff.screenshot({ path: `${SHOTS}/marleen-2b-survey-qr.png` });
 
 	// The server recorded the kiosk and that she was helped, nothing about who.
 	const admin = await asSuperuser(baseURL!);
@@ -111,7 +111,9 @@ test('Marleen, with Youssef, answers a survey and files a melding in assisted mo
 	await expect(page.getByText('Deze kiosk onthoudt je code niet')).toBeVisible();
 	await expect(page.getByText('Deze telefoon onthoudt')).toHaveCount(0);
 	await expectNoAxeViolations(page, 'melding code and QR at 200 %, assisted');
-	await page.screenshot({ path: `${SHOTS}/marleen-3-code.png` });
+	await page
+		.getByRole('region', { name: 'Je code' })
+		.screenshot({ path: `${SHOTS}/marleen-3-code.png` });
 	const melding = await admin.collection('meldingen').getFirstListItem(`code = '${code}'`);
 	expect(melding).toMatchObject({ channel: 'kiosk', kiosk: kiosk.id, assisted: true });
 	// Her journey events say the same: this kiosk, assisted, and nothing about who.

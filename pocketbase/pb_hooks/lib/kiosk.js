@@ -65,7 +65,14 @@ function hello(e) {
 	const kiosk = requireKiosk(e);
 	kiosk.set('lastSeen', new Date().toISOString());
 	e.app.unsafeWithoutHooks().save(kiosk);
-	const settings = kiosk.get('settings') || {};
+	// A JSON field comes out of the record as raw bytes: parse it, or the kiosk's
+	// own idle times would never reach the tablet.
+	let settings = {};
+	try {
+		settings = JSON.parse(toString(kiosk.get('settings'))) || {};
+	} catch {
+		settings = {};
+	}
 	return e.json(200, {
 		name: kiosk.getString('name'),
 		location: kiosk.getString('location'),
