@@ -69,9 +69,67 @@ test('Fatima downloads her data and deletes her email with the code on her phone
 	});
 
 	await page.getByRole('button', { name: `Wis mijn e-mailadres bij ${melding.code}` }).click();
-	await expect(page.getByRole('status')).toHaveText(
-		`Je e-mailadres bij ${melding.code} is gewist.`
-	);
+	// The page's own live region (the layout has another one, for the offline outbox).
+	await expect(
+		page.getByRole('status').filter({ hasText: `Je e-mailadres bij ${melding.code} is gewist.` })
+	).toBeVisible();
 	expect((await pb.collection('meldingen').getOne(melding.id)).email).toBe('');
 	await page.screenshot({ path: '/tmp/pw-trust/mijn-gegevens.png', fullPage: true });
+});
+
+test("Karim, who follows a neighbour's melding, deletes his own email and sees nothing of the neighbour's", async ({
+	page,
+	baseURL
+}) => {
+	const pb = await admin(baseURL!);
+	const category = await pb.collection('categories').getFirstListItem("code = 'zwerfvuil'");
+	const resident = new PocketBase(baseURL);
+	const melding = await resident.collection('meldingen').create({
+		category: category.id,
+		location: { lat: 51.2185, lon: 4.4655 },
+		description: 'Zak vuilnis van de buren',
+		email: 'buur@example.org',
+		channel: 'web',
+		clientId: randomUUID()
+	});
+	const followed = await resident.send(`/api/stadsstem/meldingen/${melding.id}/follow`, {
+		method: 'POST',
+		body: { clientId: randomUUID(), email: 'karim@example.org', language: 'nl' }
+	});
+	await page.goto('/');
+	await page.evaluate((code) => {
+		localStorage.setItem(
+			'stadsstem.meldingen',
+			JSON.stringify([
+				{ code, category: 'zwerfvuil', followed: true, savedAt: new Date().toISOString() }
+			])
+		);
+	}, followed.code);
+
+	await page.goto('/mijn-gegevens');
+	await expect(page.getByTestId('my-meldingen')).toContainText('Je volgt deze melding.');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download mijn gegevens' }).click()
+	]);
+	const text = readFileSync((await download.path())!, 'utf8');
+	expect(JSON.parse(text).meldingen[0]).toMatchObject({
+		code: followed.code,
+		following: true,
+		email: 'k•••@example.org'
+	});
+	expect(text).not.toContain(melding.code);
+	expect(text).not.toContain('Zak vuilnis');
+
+	await page.getByRole('button', { name: `Wis mijn e-mailadres bij ${followed.code}` }).click();
+	// The page's own live region (the layout has another one, for the offline outbox).
+	await expect(
+		page.getByRole('status').filter({ hasText: `Je e-mailadres bij ${followed.code} is gewist.` })
+	).toBeVisible();
+	await expectNoAxeViolations(page, 'my data, following');
+	const follower = await pb
+		.collection('melding_followers')
+		.getFirstListItem(`code = '${followed.code}'`);
+	expect(follower.email).toBe('');
+	expect((await pb.collection('meldingen').getOne(melding.id)).email).toBe('buur@example.org');
 });
