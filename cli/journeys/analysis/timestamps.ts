@@ -78,6 +78,57 @@ function isDigit(c: number): boolean {
 	return c >= 48 && c <= 57;
 }
 
+// The date part of the last ISO timestamp seen, packed as YYYYMMDD, and its epoch ms: logs come
+// roughly in time order, so most events share the previous event's day.
+let lastDate = -1;
+let lastDateMs = 0;
+
+function digits2(bytes: Uint8Array, p: number): number {
+	const a = bytes[p] - D0;
+	const b = bytes[p + 1] - D0;
+	return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The common exact shape `YYYY-MM-DDTHH:MM:SS(.fff…)Z` (what JavaScript and PocketBase write),
+ * without the general parser's branches; NaN for anything else, which the general parser then
+ * reads.
+ */
+function parseIsoUtc(bytes: Uint8Array, start: number, end: number): number {
+	const length = end - start;
+	if (length < 20 || bytes[end - 1] !== 90) return NaN;
+	const p = start;
+	if (bytes[p + 4] !== 45 || bytes[p + 7] !== 45 || bytes[p + 10] !== 84) return NaN;
+	if (bytes[p + 13] !== 58 || bytes[p + 16] !== 58) return NaN;
+	const century = digits2(bytes, p);
+	const yy = digits2(bytes, p + 2);
+	const month = digits2(bytes, p + 5);
+	const day = digits2(bytes, p + 8);
+	if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || day > 31) return NaN;
+	const date = ((century * 100 + yy) * 100 + month) * 100 + day;
+	if (date !== lastDate) {
+		lastDateMs = daysFromCivil(century * 100 + yy, month, day) * DAY;
+		lastDate = date;
+	}
+	const hour = digits2(bytes, p + 11);
+	const minute = digits2(bytes, p + 14);
+	const second = digits2(bytes, p + 17);
+	if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || second < 0 || second > 60) return NaN;
+	let ms = lastDateMs + hour * HOUR + minute * 60_000 + second * 1000;
+	if (length === 20) return ms;
+	if (bytes[p + 19] !== 46 || length === 21) return NaN;
+	let fraction = 0;
+	let scale = 1;
+	for (let i = p + 20; i < end - 1; i++) {
+		const c = bytes[i] - D0;
+		if (c < 0 || c > 9) return NaN;
+		fraction = fraction * 10 + c;
+		scale *= 10;
+	}
+	ms += (fraction * 1000) / scale;
+	return ms;
+}
+
 /** Parses bytes[start, end) as a timestamp. */
 export function parseTimestampBytes(
 	bytes: Uint8Array,
@@ -85,6 +136,8 @@ export function parseTimestampBytes(
 	end: number,
 	zone: Zone
 ): number {
+	const iso = parseIsoUtc(bytes, start, end);
+	if (iso === iso) return iso; // not NaN
 	while (start < end && bytes[start] === 32) start++;
 	while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 13)) end--;
 	if (end - start < 4) return NaN;

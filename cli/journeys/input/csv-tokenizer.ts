@@ -53,24 +53,34 @@ export class CsvTokenizer {
 	}
 
 	push(chunk: Buffer): void {
-		const buffer = this.leftover ? Buffer.concat([this.leftover, chunk]) : chunk;
+		const leftover = this.leftover;
 		this.leftover = undefined;
-		this.run(buffer, false);
+		if (!leftover) return this.run(chunk, false, 0);
+		// Finish the record cut at the chunk border in a small buffer of its own, rather than
+		// copying the whole chunk behind it (a megabyte per chunk, and garbage to collect).
+		const lf = chunk.indexOf(LF);
+		if (lf < 0) return this.run(Buffer.concat([leftover, chunk]), false, 0);
+		this.run(Buffer.concat([leftover, chunk.subarray(0, lf + 1)]), false, 0);
+		const cut = this.leftover as Buffer | undefined;
+		this.leftover = undefined;
+		// A quoted field that holds that newline runs on: then one buffer after all.
+		if (cut) return this.run(Buffer.concat([cut, chunk.subarray(lf + 1)]), false, 0);
+		this.run(chunk, false, lf + 1);
 	}
 
 	end(): void {
 		const buffer = this.leftover;
 		this.leftover = undefined;
-		if (buffer && buffer.length) this.run(buffer, true);
+		if (buffer && buffer.length) this.run(buffer, true, 0);
 	}
 
-	private run(buffer: Buffer, final: boolean): void {
+	private run(buffer: Buffer, final: boolean, start: number): void {
 		this.bytes = buffer;
 		this.nextQuote = -1;
 		// Scanning a plain Uint8Array keeps the element loads monomorphic (Buffer is a subclass).
 		const view = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 		const n = buffer.length;
-		let position = 0;
+		let position = start;
 		while (position < n) {
 			const next = this.record(view, buffer, position, n, final);
 			if (next < 0) {
