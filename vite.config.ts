@@ -1,8 +1,11 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import type { ManifestOptions } from 'vite-plugin-pwa';
+import { isShellKey } from './web/lib/i18n/shell.ts';
 import { BRAND_BLUE, ICONS, SCREENSHOTS, pwaAssets } from './web/lib/pwa/icons.ts';
 import nl from './web/lib/i18n/messages/nl/pwa.json' with { type: 'json' };
 
@@ -65,12 +68,46 @@ function kioskComponentsOnlyInKiosk(kiosk: boolean): Plugin {
 	};
 }
 
+/**
+ * `virtual:stadsstem-message-shell/<lang>`: the words of one language that the
+ * home page and the layout show (web/lib/i18n/shell.ts), from all its area
+ * files in one small module, so that a phone's first load carries a few
+ * hundred words in one request instead of every page's words.
+ */
+function messageShell(): Plugin {
+	const prefix = 'virtual:stadsstem-message-shell/';
+	const messagesDir = fileURLToPath(new URL('./web/lib/i18n/messages/', import.meta.url));
+	return {
+		name: 'stadsstem:message-shell',
+		resolveId(source) {
+			return source.startsWith(prefix) ? `\0${source}` : null;
+		},
+		load(id) {
+			if (!id.startsWith(`\0${prefix}`)) return null;
+			const language = id.slice(prefix.length + 1);
+			if (!/^[a-z]{2}$/.test(language)) throw new Error(`No message folder for ${language}`);
+			const shell: Record<string, string> = {};
+			for (const file of readdirSync(path.join(messagesDir, language)).sort()) {
+				if (!file.endsWith('.json')) continue;
+				const full = path.join(messagesDir, language, file);
+				this.addWatchFile(full);
+				const messages = JSON.parse(readFileSync(full, 'utf8')) as Record<string, string>;
+				for (const [key, text] of Object.entries(messages)) {
+					if (isShellKey(file.slice(0, -'.json'.length), key)) shell[key] = text;
+				}
+			}
+			return `export default ${JSON.stringify(shell)};`;
+		}
+	};
+}
+
 export default defineConfig(({ mode }) => {
 	const kiosk = mode === 'kiosk';
 	const base = kiosk ? '/kiosk/' : '/';
 	return {
 		plugins: [
 			kioskComponentsOnlyInKiosk(kiosk),
+			messageShell(),
 			sveltekit(),
 			pwaAssets({
 				source: 'web/static/icon.svg',

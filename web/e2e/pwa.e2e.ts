@@ -1,12 +1,14 @@
 // The installable app (issue 10) in the browser, against the real build served
 // by a real, seeded PocketBase: install criteria, the app shell and a decision
-// already seen offline, Tom's melding filed in the tunnel that arrives once, a
-// refused queued melding with its reason, and the update prompt after a new
-// service worker appears.
-import { mkdirSync } from 'node:fs';
+// already seen offline, Tom's melding filed in the tunnel that arrives once
+// (with its code shown and kept on the phone), a refused queued melding with
+// its reason, the update prompt after a new service worker appears, and the
+// home page's speed budget that does not depend on the clock: its first-load
+// JavaScript (as sent, compressed) and no layout shift.
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page, type Response } from '@playwright/test';
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
@@ -166,19 +168,35 @@ test('Tom files a melding in the tunnel: it waits on the phone and arrives once 
 	await page.screenshot({ path: `${SHOTS}/melding-queued.png`, fullPage: true });
 	expect(await meldingenWith(pb, description)).toHaveLength(0);
 
+	// The page's title says the same as its heading: it waits, it was not sent.
+	await expect(page).toHaveTitle(/^Je melding wacht op verbinding · /);
+
 	await goOnline(page, context);
 	await expect(page.getByText(/Verstuurd om .*Meld een probleem: Testprobleem tom/)).toBeVisible({
 		timeout: 20_000
 	});
-	await page.screenshot({ path: `${SHOTS}/melding-sent.png`, fullPage: true });
-	// A reload and another "online" never send it again.
-	await page.reload();
-	await page.evaluate(() => window.dispatchEvent(new Event('online')));
-	await expect(page.getByText('wachten op verbinding')).toHaveCount(0);
 	const stored = await meldingenWith(pb, description);
 	expect(stored).toHaveLength(1);
 	expect(stored[0].category).toBe(category.id);
 	expect(stored[0].address).toBe('Lakborslei 20, Deurne');
+	// Its code, which the resident needs to follow it, is shown with a link to its status.
+	const code = stored[0].code as string;
+	await expect(page.getByText(`Je code is ${code}.`)).toBeVisible();
+	const statusLink = page.getByRole('link', { name: `Bekijk je melding ${code}` });
+	await expect(statusLink).toHaveAttribute('href', `/melding/${code}`);
+	await page.screenshot({ path: `${SHOTS}/melding-sent.png`, fullPage: true });
+	await expectNoAxeViolations(page, 'queued melding sent, with its code');
+	// A reload and another "online" never send it again.
+	await page.reload();
+	await page.evaluate(() => window.dispatchEvent(new Event('online')));
+	await expect(page.getByText('wachten op verbinding')).toHaveCount(0);
+	expect(await meldingenWith(pb, description)).toHaveLength(1);
+	// This phone keeps the code under "Volg je melding", like one sent at once.
+	await page.goto('/melding');
+	const kept = page.getByTestId('device-codes').getByRole('listitem').filter({ hasText: code });
+	await expect(kept).toContainText(category.name.nl);
+	await kept.getByRole('link', { name: code }).click();
+	await expect(page).toHaveURL(new RegExp(`/melding/${code}$`));
 	// Other walks list the categories: ours leaves the list again.
 	await pb.collection('categories').update(category.id, { active: false });
 });
@@ -317,4 +335,143 @@ test('a new version is announced politely and only applied when the resident acc
 	} finally {
 		await origin.close();
 	}
+});
+
+/** Every Dutch message key: none may show on a page as its bare key. */
+const MESSAGE_KEYS = readdirSync('web/lib/i18n/messages/nl')
+	.filter((file) => file.endsWith('.json'))
+	.flatMap((file) =>
+		Object.keys(JSON.parse(readFileSync(`web/lib/i18n/messages/nl/${file}`, 'utf8')))
+	);
+
+/** Sums the layout shifts the page reports, from before its first paint. */
+async function watchLayoutShift(page: Page): Promise<() => Promise<number>> {
+	await page.addInitScript(() => {
+		const w = window as unknown as { layoutShift: number };
+		w.layoutShift = 0;
+		new PerformanceObserver((list) => {
+			for (const entry of list.getEntries() as unknown as Array<{
+				value: number;
+				hadRecentInput: boolean;
+			}>) {
+				if (!entry.hadRecentInput) w.layoutShift += entry.value;
+			}
+		}).observe({ type: 'layout-shift', buffered: true });
+	});
+	return async () => {
+		// Two frames: a shift from the last render is reported after it is painted.
+		await page.evaluate(
+			() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))
+		);
+		return page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift);
+	};
+}
+
+/** The home page, loaded until its surveys show and the service worker is registered. */
+async function loadHome(page: Page): Promise<void> {
+	await page.goto('/');
+	await expect(page.getByTestId('open-surveys').getByRole('article').first()).toBeVisible();
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+}
+
+const JS_BUDGET_BYTES = 60 * 1024;
+
+// Lighthouse runs in English, most residents in Dutch: the budget holds in both.
+for (const { locale, title } of [
+	{ locale: 'nl-BE', title: 'Geef je mening' },
+	{ locale: 'en-US', title: 'Give your opinion' }
+]) {
+	test.describe(`the home page on a phone (${locale})`, () => {
+		test.use({ locale });
+
+		test('first load: at most 60 kB of JavaScript as sent (gzip)', async ({ page }) => {
+			const scripts: Response[] = [];
+			page.on('response', (response) => {
+				if (response.request().resourceType() === 'script') scripts.push(response);
+			});
+			await loadHome(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+			const files = await Promise.all(
+				scripts.map(async (response) => ({
+					path: new URL(response.url()).pathname,
+					encoding: (await response.allHeaders())['content-encoding'],
+					bytes: (await response.request().sizes()).responseBodySize
+				}))
+			);
+			const list = files.map((file) => `${file.bytes} ${file.path}`).join('\n');
+			// The server compresses the app's code (tiny files may go as they are).
+			for (const file of files.filter((file) => file.bytes > 1024)) {
+				expect(file.encoding, file.path).toBe('gzip');
+			}
+			const total = files.reduce((sum, file) => sum + file.bytes, 0);
+			expect(total, `JavaScript of the first load:\n${list}`).toBeLessThanOrEqual(JS_BUDGET_BYTES);
+			// Neither the PocketBase SDK nor another page's words come with it.
+			for (const response of scripts) {
+				const body = await response.text();
+				expect(body, response.url()).not.toContain('ClientResponseError');
+				expect(body, response.url()).not.toContain('meldingen.step.what.title');
+			}
+		});
+
+		test('no layout shift while it loads, and no bare message key', async ({ page }) => {
+			const layoutShift = await watchLayoutShift(page);
+			await loadHome(page);
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+			expect(await layoutShift()).toBeLessThan(0.01);
+			const text = `${await page.title()}\n${await page.locator('body').innerText()}`;
+			expect(MESSAGE_KEYS.filter((key) => text.includes(key))).toEqual([]);
+			await page.screenshot({ path: `${SHOTS}/home-${locale}.png`, fullPage: true });
+
+			// Another page brings its own words before it shows.
+			await page
+				.getByRole('link', { name: locale === 'nl-BE' ? 'Meld een probleem' : 'Report a problem' })
+				.first()
+				.click();
+			await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+				locale === 'nl-BE' ? 'Wat wil je melden?' : 'What do you want to report?'
+			);
+			const melden = `${await page.title()}\n${await page.locator('body').innerText()}`;
+			expect(MESSAGE_KEYS.filter((key) => melden.includes(key))).toEqual([]);
+		});
+	});
+}
+
+test('a notice of the outbox is in the first paint: it does not push the home page down', async ({
+	page
+}) => {
+	await page.goto('/');
+	// A melding refused earlier waits for the resident to read it.
+	await page.evaluate(
+		() =>
+			new Promise<void>((done, fail) => {
+				const open = indexedDB.open('stadsstem-outbox', 1);
+				open.onupgradeneeded = () =>
+					open.result.createObjectStore('items', { keyPath: 'clientId' });
+				open.onerror = () => fail(open.error);
+				open.onsuccess = () => {
+					const transaction = open.result.transaction('items', 'readwrite');
+					transaction.objectStore('items').put({
+						clientId: crypto.randomUUID(),
+						collection: 'meldingen',
+						body: {},
+						label: 'Meld een probleem: Zwerfvuil',
+						queuedAt: new Date().toISOString(),
+						state: 'refused',
+						reason: 'category_unknown'
+					});
+					transaction.oncomplete = () => done();
+					transaction.onerror = () => fail(transaction.error);
+				};
+			})
+	);
+	const layoutShift = await watchLayoutShift(page);
+	await loadHome(page);
+	await expect(page.getByRole('alert')).toContainText(
+		'Niet aangenomen: Meld een probleem: Zwerfvuil'
+	);
+	expect(await layoutShift()).toBeLessThan(0.01);
+	await page.getByRole('button', { name: 'Begrepen, verwijder dit bericht' }).click();
+	await expect(page.getByRole('alert')).toHaveCount(0);
 });

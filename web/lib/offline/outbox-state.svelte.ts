@@ -1,7 +1,9 @@
-// What the resident sees of the outbox: what waits, what went and when, and
-// what the server refused and why. Flushes when the connection returns.
+// What the resident sees of the outbox: what waits, what went and when (with a
+// melding's code), and what the server refused and why. Flushes when the
+// connection returns.
 import { browser } from '$app/environment';
-import { flushOutbox, outbox, type OutboxItem } from './outbox';
+import { outbox, type OutboxItem } from './outbox-store';
+import type { SentItem } from './outbox';
 
 const MIN_RETRY_MS = 2_000;
 const MAX_RETRY_MS = 30_000;
@@ -9,17 +11,32 @@ const MAX_RETRY_MS = 30_000;
 class OutboxState {
 	items = $state<OutboxItem[]>([]);
 	/** Items sent in this visit, with the time they went. */
-	sent = $state<Array<{ item: OutboxItem; at: Date }>>([]);
+	sent = $state<Array<{ item: SentItem; at: Date }>>([]);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 	#delay = MIN_RETRY_MS;
+
+	#firstRead: Promise<void> | undefined;
 
 	async refresh(): Promise<void> {
 		this.items = await outbox.list();
 	}
 
+	/**
+	 * The first read, awaited before the first page renders: what waits is in
+	 * the first paint instead of pushing the page down after it. A storage that
+	 * refuses (private browsing) never stops the page.
+	 */
+	firstRead(): Promise<void> {
+		this.#firstRead ??= this.refresh().catch(() => {});
+		return this.#firstRead;
+	}
+
 	async flush(): Promise<void> {
 		clearTimeout(this.#timer);
-		if (navigator.onLine) {
+		// The sending code (and the PocketBase SDK) loads only when something waits.
+		if (navigator.onLine) await this.refresh();
+		if (navigator.onLine && this.items.some((item) => item.state === 'waiting')) {
+			const { flushOutbox } = await import('./outbox');
 			const result = await flushOutbox();
 			const at = new Date();
 			// Two triggers (timer and online event) can share one flush and see the same result.
@@ -63,7 +80,7 @@ class OutboxState {
 			void this.flush();
 		};
 		window.addEventListener('online', retry);
-		void this.refresh().then(retry);
+		void this.firstRead().then(retry);
 		return () => {
 			window.removeEventListener('online', retry);
 			clearTimeout(this.#timer);

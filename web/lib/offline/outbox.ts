@@ -1,70 +1,11 @@
-// Submissions made without a connection wait here (IndexedDB) until the
-// server answers. Each carries its clientId, so sending twice counts once.
-// A submission the server refuses stays visible with the reason: never
-// silently dropped.
+// Sending what waits in the outbox (outbox-store.ts). A submission the
+// server refuses stays visible with the reason: never silently dropped.
 import { ClientResponseError } from 'pocketbase';
 import { pb } from '$lib/api/pocketbase';
+import { rememberCode } from '$lib/components/meldingen/device-codes';
+import { outbox, type OutboxItem } from './outbox-store';
 
-export interface OutboxItem {
-	clientId: string;
-	collection: 'responses' | 'meldingen';
-	body: Record<string, unknown>;
-	/** What the resident sees in the list of waiting items, e.g. the survey title. */
-	label: string;
-	queuedAt: string;
-	state: 'waiting' | 'refused';
-	/** The server's reason when refused. */
-	reason?: string;
-}
-
-const DB_NAME = 'stadsstem-outbox';
-const STORE = 'items';
-
-function open(): Promise<IDBDatabase> {
-	return new Promise((resolve, reject) => {
-		const request = indexedDB.open(DB_NAME, 1);
-		request.onupgradeneeded = () =>
-			request.result.createObjectStore(STORE, { keyPath: 'clientId' });
-		request.onsuccess = () => resolve(request.result);
-		request.onerror = () => reject(request.error);
-	});
-}
-
-async function transact<T>(
-	mode: IDBTransactionMode,
-	work: (store: IDBObjectStore) => IDBRequest<T>
-): Promise<T> {
-	const db = await open();
-	try {
-		return await new Promise<T>((resolve, reject) => {
-			const request = work(db.transaction(STORE, mode).objectStore(STORE));
-			request.onsuccess = () => resolve(request.result);
-			request.onerror = () => reject(request.error);
-		});
-	} finally {
-		db.close();
-	}
-}
-
-/**
- * Bodies are JSON by nature; the round trip also drops anything IndexedDB
- * cannot clone. Files (a melding's photos) are kept as they are: IndexedDB
- * stores Blobs.
- */
-function storable(item: OutboxItem): OutboxItem {
-	const copy = JSON.parse(JSON.stringify(item)) as OutboxItem;
-	for (const [key, value] of Object.entries(item.body)) {
-		const list = Array.isArray(value) ? value : [value];
-		if (list.length > 0 && list.every((entry) => entry instanceof Blob)) copy.body[key] = value;
-	}
-	return copy;
-}
-
-export const outbox = {
-	put: (item: OutboxItem) => transact('readwrite', (store) => store.put(storable(item))),
-	remove: (clientId: string) => transact('readwrite', (store) => store.delete(clientId)),
-	list: () => transact<OutboxItem[]>('readonly', (store) => store.getAll())
-};
+export { outbox, type OutboxItem };
 
 /** True when the request never reached the server (offline, DNS, dropped connection). */
 export function isNetworkFailure(error: unknown): boolean {
@@ -90,8 +31,13 @@ function alreadyArrived(error: unknown): boolean {
 	);
 }
 
+export interface SentItem extends OutboxItem {
+	/** A melding's tracking code, when the server's answer arrived. */
+	code?: string;
+}
+
 export interface FlushResult {
-	sent: OutboxItem[];
+	sent: SentItem[];
 	refused: OutboxItem[];
 }
 
@@ -104,9 +50,12 @@ export function flushOutbox(): Promise<FlushResult> {
 		for (const item of await outbox.list()) {
 			if (item.state !== 'waiting') continue;
 			try {
-				await pb.collection(item.collection).create(item.body);
+				const created = await pb.collection(item.collection).create(item.body);
+				const code = item.collection === 'meldingen' ? String(created.code ?? '') : '';
+				// Kept before the item leaves the outbox: the code is the resident's only way to follow it.
+				if (code) rememberCode({ code, category: item.category ?? item.label, followed: false });
 				await outbox.remove(item.clientId);
-				result.sent.push(item);
+				result.sent.push(code ? { ...item, code } : item);
 			} catch (error) {
 				if (isNetworkFailure(error)) break;
 				// The first attempt arrived but its answer was lost: the clientId is taken by it.

@@ -22,7 +22,12 @@ let registering: Promise<Workbox | undefined> | undefined;
 export function registerServiceWorker(): Promise<Workbox | undefined> {
 	if (!browser || dev || !('serviceWorker' in navigator)) return Promise.resolve(undefined);
 	registering ??= (async () => {
-		// Loaded after the first paint: workbox-window is not needed to show the home page.
+		// After the page has loaded: the service worker's precache download must not
+		// compete with the first screen on a slow connection. workbox-window is not
+		// needed to show the page either.
+		if (document.readyState !== 'complete') {
+			await new Promise((loaded) => window.addEventListener('load', loaded, { once: true }));
+		}
 		const { Workbox } = await import('workbox-window');
 		const wb = new Workbox(`${base}/service-worker.js`, { scope: `${base}/` });
 		wb.addEventListener('waiting', () => {

@@ -17,6 +17,8 @@ export interface MeldingDraft {
 	photos: { blob: Blob; name: string }[];
 	/** What the resident sees in the list of waiting items. */
 	label: string;
+	/** The category's name as the resident saw it, kept with the code once it went. */
+	categoryName?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export interface MeldingDraft {
  */
 export async function queueMeldingIfOffline(error: unknown, draft: MeldingDraft): Promise<boolean> {
 	if (__STADSSTEM_VARIANT__ !== 'citizen' || !isNetworkFailure(error)) return false;
-	const { label, photos, location, ...fields } = draft;
+	const { label, categoryName, photos, location, ...fields } = draft;
 	await outboxState.add({
 		clientId: draft.clientId,
 		collection: 'meldingen',
@@ -37,6 +39,7 @@ export async function queueMeldingIfOffline(error: unknown, draft: MeldingDraft)
 			photos: photos.map((photo) => new File([photo.blob], photo.name, { type: photo.blob.type }))
 		},
 		label,
+		category: categoryName,
 		queuedAt: new Date().toISOString(),
 		state: 'waiting'
 	});

@@ -1,5 +1,7 @@
-// Dutch is the default and the fallback, so it is bundled. One file per area
-// of the app keeps each feature's words together.
+// Every Dutch word, one file per area of the app to keep each feature's words
+// together. It defines the message keys; the app loads it lazily, with the
+// first page other than the home (whose words come from shell.ts).
+import accessibility from './nl/accessibility.json';
 import common from './nl/common.json';
 import decisions from './nl/decisions.json';
 import home from './nl/home.json';
@@ -14,6 +16,7 @@ import staffSurveys from './nl/staff-surveys.json';
 import surveys from './nl/surveys.json';
 
 export default {
+	...accessibility,
 	...common,
 	...decisions,
 	...home,
