@@ -12,6 +12,32 @@ describe('parseTimestamp', () => {
 		expect(parseTimestamp('2024-03-01T10:15+02')).toBe(utc('2024-03-01T08:15:00Z'));
 	});
 
+	it('reads the exact UTC form of JavaScript and PocketBase the same on its fast path', () => {
+		// Consecutive values share a day (the cached case), then change day, month and year.
+		const values = [
+			'2024-02-28T23:59:59.999Z',
+			'2024-02-28T00:00:00.000Z',
+			'2024-02-29T12:00:00Z',
+			'2024-03-01T00:00:00.5Z',
+			'1999-12-31T23:59:60.25Z',
+			'2024-03-01T10:15:30.123Z'
+		];
+		for (const value of values)
+			expect(parseTimestamp(value), value).toBe(
+				utc(value.replace(':60', ':59')) + (value.includes(':60') ? 1000 : 0)
+			);
+		for (const bad of [
+			'2024-13-01T00:00:00Z',
+			'2024-02-28T25:00:00Z',
+			'2024-02-28T10:00:00.Z',
+			'2024-02-28T1x:00:00Z'
+		]) {
+			expect(parseTimestamp(bad), bad).toBeNaN();
+		}
+		// Lower-case and comma forms still reach the general parser.
+		expect(parseTimestamp('2024-03-01t10:15:30,5z')).toBe(utc('2024-03-01T10:15:30.500Z'));
+	});
+
 	it('keeps fractions finer than milliseconds', () => {
 		expect(parseTimestamp('2024-03-01T10:15:30.123456Z')).toBeCloseTo(
 			utc('2024-03-01T10:15:30.123Z') + 0.456,
