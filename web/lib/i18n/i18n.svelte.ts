@@ -111,20 +111,33 @@ class Locale {
 	 */
 	async prepare(routeId: string | null): Promise<void> {
 		if (needsAll(routeId)) this.#all = true;
-		if (!this.#restored) {
-			this.#restored = true;
-			await this.restore();
-		} else {
-			await this.#apply();
+		try {
+			if (!this.#restored) {
+				this.#restored = true;
+				await this.restore();
+			} else {
+				await this.#apply();
+			}
+		} catch {
+			// A lost connection must not stop the page: it shows with the words it
+			// has (Dutch underneath), and the next page or a missing word tries again.
 		}
 	}
 
-	/** A word outside the shell was asked for: a safety net, the page's words follow. */
+	#healing = false;
+
+	/** A word that is not loaded yet was asked for: a safety net, the words follow. */
 	missing(): void {
-		if (this.#all) return;
+		if (this.#healing || this.#loaded.all) return;
 		this.#all = true;
+		this.#healing = true;
 		// Never change state while a template reads it.
-		queueMicrotask(() => void this.#apply());
+		queueMicrotask(
+			() =>
+				void this.#apply()
+					.catch(() => {})
+					.finally(() => (this.#healing = false))
+		);
 	}
 }
 
