@@ -24,6 +24,11 @@ async function heading(page: Page, name: string) {
 	await expect(page.getByRole('heading', { level: 1, name })).toBeFocused();
 }
 
+/** The staff page's saved message (the layout has another live region, for the offline outbox). */
+function saved(page: Page) {
+	return page.getByRole('status').filter({ hasText: 'Opgeslagen' });
+}
+
 test('Fatima files a melding about a dumped mattress with a photo, gives no email and keeps the code on her phone', async ({
 	page,
 	baseURL
@@ -323,6 +328,9 @@ test.describe('with email (a server with a local SMTP sink)', () => {
 
 		await page.getByRole('link', { name: 'Bekijk je melding' }).click();
 		await expect(page.getByTestId('public-status')).toHaveAttribute('data-status', 'received');
+		await expect(page.getByTestId('following')).toHaveText(
+			'Je volgt deze melding. Deze code is van jou alleen.'
+		);
 
 		// Els fixes it; Lotte's open page updates live and her email arrives.
 		const els = await asEls(server.url, server.staffPassword);
@@ -402,7 +410,7 @@ test('Els works the queue of new meldingen in Deurne: merges a duplicate, plans 
 	await expectNoAxeViolations(page, 'duplicate without code');
 	await page.getByLabel('Code van de eerste melding').fill(original.code);
 	await page.getByRole('button', { name: 'Opslaan' }).click();
-	await expect(page.getByRole('status')).toContainText('Opgeslagen: Dubbele melding');
+	await expect(saved(page)).toContainText('Opgeslagen: Dubbele melding');
 	await expect(page.getByTestId('internal-status')).toContainText('Dubbele melding');
 	await expectNoAxeViolations(page, 'detail after merge');
 	await page.screenshot({ path: `${SHOTS}/11-detail.png`, fullPage: true });
@@ -419,7 +427,7 @@ test('Els works the queue of new meldingen in Deurne: merges a duplicate, plans 
 		'We herstellen dit bij de volgende ronde in je wijk.'
 	);
 	await page.getByRole('button', { name: 'Opslaan' }).click();
-	await expect(page.getByRole('status')).toContainText('Opgeslagen: Ingepland');
+	await expect(saved(page)).toContainText('Opgeslagen: Ingepland');
 	await expect(resident.getByTestId('public-status')).toHaveAttribute('data-status', 'in_progress');
 	await expect(resident.getByTestId('timeline')).toContainText(
 		'We herstellen dit bij de volgende ronde in je wijk.'
@@ -437,7 +445,7 @@ test('Els works the queue of new meldingen in Deurne: merges a duplicate, plans 
 	await expect(page.locator('.error-summary')).toContainText('Leg inwoners uit');
 	await page.getByRole('button', { name: 'Gebruik de standaardtekst' }).click();
 	await page.getByRole('button', { name: 'Opslaan' }).click();
-	await expect(page.getByRole('status')).toContainText('Opgeslagen: Niet voor de stad');
+	await expect(saved(page)).toContainText('Opgeslagen: Niet voor de stad');
 
 	const view = await (
 		await fetch(`${baseURL}/api/stadsstem/meldingen/${privateLight.code}`)
@@ -445,6 +453,12 @@ test('Els works the queue of new meldingen in Deurne: merges a duplicate, plans 
 	expect(view).toMatchObject({ publicStatus: 'closed' });
 	expect(view.timeline.at(-1).note).toContain('privé-eigenaar');
 	const merged = await (await fetch(`${baseURL}/api/stadsstem/meldingen/${duplicate.code}`)).json();
-	expect(merged.duplicateOf).toBe(original.code);
+	// The duplicate's reporter now follows the original with a code of their own, never the original's.
+	expect(merged.duplicateOf).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+	expect(merged.duplicateOf).not.toBe(original.code);
+	const followed = await (
+		await fetch(`${baseURL}/api/stadsstem/meldingen/${merged.duplicateOf}`)
+	).json();
+	expect(followed).toMatchObject({ following: true, category: { code: 'sluikstort' } });
 	await residentContext.close();
 });
