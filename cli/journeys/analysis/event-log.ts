@@ -113,10 +113,6 @@ export class LogBuilder {
 	private eventValueIds: IntColumn[];
 	// Per case slot.
 	private caseIds: string[] = [];
-	private caseCount = new IntColumn(1 << 12);
-	private caseLast = new FloatColumn(1 << 12);
-	/** Case slots whose events came out of time order. */
-	private unsorted = new Set<number>();
 	private caseValues: (string | undefined)[][] = [];
 	private caseValueTimes: number[][] = [];
 	private lastId: string | undefined;
@@ -168,8 +164,6 @@ export class LogBuilder {
 	newCase(caseId = ''): number {
 		const slot = this.caseIds.length;
 		this.caseIds.push(caseId);
-		this.caseCount.push(0);
-		this.caseLast.push(-Infinity);
 		if (this.caseAttributes.length) {
 			this.caseValues.push(this.caseAttributes.map(() => undefined));
 			this.caseValueTimes.push(this.caseAttributes.map(() => Infinity));
@@ -185,10 +179,8 @@ export class LogBuilder {
 		eventValues?: readonly (string | undefined)[],
 		caseValues?: readonly (string | undefined)[]
 	): void {
-		const last = this.caseLast.data;
-		if (time < last[slot]) this.unsorted.add(slot);
-		else last[slot] = time;
-		this.caseCount.data[slot]++;
+		// Only appends here: with thousands of cases open at once, every per-case counter touched
+		// per row would be a cache miss. Counting and ordering wait for finish().
 		this.eventCase.push(slot);
 		this.eventAct.push(activityId);
 		this.eventTime.push(time);
@@ -233,31 +225,47 @@ export class LogBuilder {
 	finish(caseId?: (slot: number) => string): EventLog {
 		const events = this.eventCase.length;
 		const caseCount = this.caseIds.length;
-		const counts = this.caseCount.data;
-		// Counting sort by case: where each case's events start, then each event's place.
-		const offsets = new Int32Array(caseCount + 1);
-		for (let c = 0; c < caseCount; c++) offsets[c + 1] = offsets[c] + counts[c];
-		const next = offsets.slice(0, caseCount);
-		const order = new Int32Array(events);
 		const eventCase = this.eventCase.data;
-		for (let e = 0; e < events; e++) order[next[eventCase[e]]++] = e;
+		// Counting sort by case, stable, so each case's events stay in file order.
+		const offsets = new Int32Array(caseCount + 1);
+		for (let e = 0; e < events; e++) offsets[eventCase[e] + 1]++;
+		for (let c = 0; c < caseCount; c++) offsets[c + 1] += offsets[c];
+		const next = offsets.slice(0, caseCount);
+		const acts = new Int32Array(events);
+		const times = new Float64Array(events);
+		const fileActs = this.eventAct.data;
+		const fileTimes = this.eventTime.data;
+		const keepOrder = this.eventValueIds.length > 0;
+		const order = new Int32Array(keepOrder ? events : 0);
+		for (let e = 0; e < events; e++) {
+			const at = next[eventCase[e]]++;
+			acts[at] = fileActs[e];
+			times[at] = fileTimes[e];
+			if (keepOrder) order[at] = e;
+		}
 		this.eventCase = new IntColumn(0);
-		const acts = this.eventAct.data;
-		const times = this.eventTime.data;
+		this.eventAct = new IntColumn(0);
+		this.eventTime = new FloatColumn(0);
 		const valueIds = this.eventValueIds.map((column) => column.data);
 		const cases: CaseTrace[] = [];
 		let tied = 0;
+		let unordered = 0;
 		for (let c = 0; c < caseCount; c++) {
 			const from = offsets[c];
 			const length = offsets[c + 1] - from;
-			if (this.unsorted.has(c)) sortByTime(order, from, length, times);
+			for (let i = from + 1; i < from + length; i++) {
+				if (times[i] < times[i - 1]) {
+					unordered++;
+					sortByTime(from, length, acts, times, order);
+					break;
+				}
+			}
 			// Exact-size arrays: a case costs its events and little more.
 			const caseActs = new Array<number>(length);
 			const caseTimes = new Array<number>(length);
 			for (let i = 0; i < length; i++) {
-				const e = order[from + i];
-				caseActs[i] = acts[e];
-				caseTimes[i] = times[e];
+				caseActs[i] = acts[from + i];
+				caseTimes[i] = times[from + i];
 				if (i > 0 && caseTimes[i] === caseTimes[i - 1]) tied++;
 			}
 			let eventValues = NONE_NUMBERS;
@@ -276,14 +284,12 @@ export class LogBuilder {
 				caseValues: this.caseAttributes.length ? this.caseValues[c] : NONE_VALUES
 			});
 		}
-		const unordered = this.unsorted.size;
 		this.eventAct = new IntColumn(0);
 		this.eventTime = new FloatColumn(0);
 		this.eventValueIds = [];
 		this.caseIds = [];
 		this.caseValues = [];
 		this.caseValueTimes = [];
-		this.unsorted.clear();
 		this.slots.clear();
 		this.lastId = undefined;
 		let droppedRows = 0;
@@ -309,10 +315,22 @@ export class LogBuilder {
 	}
 }
 
-/** Stable sort of one case's event indexes by time, so ties keep file order. */
-function sortByTime(order: Int32Array, from: number, length: number, times: Float64Array): void {
-	const slice = Array.from(order.subarray(from, from + length));
-	// Event indexes grow with file order, so comparing them keeps ties stable.
-	slice.sort((a, b) => times[a] - times[b] || a - b);
-	order.set(slice, from);
+/** Stable sort of one case's events by time (they are in file order, so ties keep it). */
+function sortByTime(
+	from: number,
+	length: number,
+	acts: Int32Array,
+	times: Float64Array,
+	order: Int32Array
+): void {
+	const positions = Array.from({ length }, (_, i) => from + i);
+	positions.sort((a, b) => times[a] - times[b] || a - b);
+	const sortedActs = positions.map((p) => acts[p]);
+	const sortedTimes = positions.map((p) => times[p]);
+	const sortedOrder = order.length ? positions.map((p) => order[p]) : [];
+	for (let i = 0; i < length; i++) {
+		acts[from + i] = sortedActs[i];
+		times[from + i] = sortedTimes[i];
+		if (order.length) order[from + i] = sortedOrder[i];
+	}
 }
