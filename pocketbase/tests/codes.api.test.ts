@@ -36,6 +36,7 @@ const NO_MELDINGEN = [
 	'POST /api/stadsstem/kiosk/lock',
 	'GET /api/stadsstem/surveys/{slug}/results',
 	'GET /api/stadsstem/privacy/periods',
+	'GET /api/stadsstem/journeys/settings',
 	'GET /open311/v2/discovery.json',
 	'GET /open311/v2/services.json',
 	'GET /open311/v2/services/{file}'
