@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"io"
 	"log"
+	"mime"
 	"net/http"
 	"net/url"
 	"os"
@@ -33,6 +34,10 @@ func main() {
 	// Never dev mode by guess: PocketBase takes a binary under the temp dir for
 	// `go run` and would then log every SQL statement (a clone in /tmp did).
 	app := pocketbase.NewWithConfig(pocketbase.Config{DefaultDev: false})
+
+	// Go's table does not know the install manifest; served as text/plain,
+	// stricter browsers and validators refuse it.
+	_ = mime.AddExtensionType(".webmanifest", "application/manifest+json")
 
 	var hooksDir, migrationsDir, publicDir, kioskDir string
 	var hooksWatch, automigrate bool

@@ -106,6 +106,32 @@ describe('settings', () => {
 	});
 });
 
+describe('serving the two builds', () => {
+	const get = (path: string) => fetch(new URL(path, inject('pbUrl')));
+
+	it('serves the citizen app at / and its shell for any deep link', async () => {
+		const home = await get('/');
+		const deep = await get('/melding/ABCDEFGH');
+		expect(home.headers.get('content-type')).toMatch(/^text\/html/);
+		expect(await deep.text()).toBe(await home.text());
+	});
+
+	it('serves the kiosk at /kiosk/ with its own shell, also for deep links', async () => {
+		const citizen = await (await get('/')).text();
+		const kiosk = await (await get('/kiosk/')).text();
+		expect(kiosk).not.toBe(citizen);
+		expect(await (await get('/kiosk/melding/ABCDEFGH')).text()).toBe(kiosk);
+	});
+
+	it('gives the install manifests the web manifest type, so browsers accept them', async () => {
+		for (const path of ['/manifest.webmanifest', '/kiosk/manifest.webmanifest']) {
+			const response = await get(path);
+			expect(response.status, path).toBe(200);
+			expect(response.headers.get('content-type'), path).toMatch(/^application\/manifest\+json/);
+		}
+	});
+});
+
 describe('demo content', () => {
 	// Other API test files add records to the same server, so this looks for the demo ones by key.
 	it('has the three demo surveys (open), the ten categories and the three decisions', async () => {
