@@ -35,6 +35,8 @@ export function helperHint(routeId: string | null, search: URLSearchParams): Hin
 			return 'kiosk.hint.privacy';
 		case '/mijn-gegevens':
 			return 'kiosk.hint.myData';
+		case '/toegankelijkheid':
+			return 'kiosk.hint.accessibility';
 		default:
 			return 'kiosk.hint.other';
 	}
