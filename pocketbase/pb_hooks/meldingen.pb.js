@@ -10,6 +10,11 @@ onRecordCreateRequest((e) => {
 	if (e.hasSuperuserAuth()) {
 		if (!e.record.getString('code')) m.prepareNew(e.app, e.record, { generateClientId: true });
 	} else {
+		// A resend of a melding that already arrived (its answer was lost on a weak
+		// connection): the same clientId, known only to the device that sent it,
+		// gets the same code back, and nothing is filed twice.
+		const earlier = m.findByClientId(e.app, e.record.getString('clientId'));
+		if (earlier) return e.json(200, m.resentView(earlier));
 		// Whatever status, code or district a resident sends is overwritten here.
 		m.prepareNew(e.app, e.record, {});
 	}

@@ -71,6 +71,29 @@ describe('filing a melding', () => {
 		expect(created.district).toBe('deurne');
 	});
 
+	it('a resend with the same clientId (its answer was lost) gets the same code and files nothing twice', async () => {
+		const pb = anonymous();
+		const clientId = randomUUID();
+		const body = {
+			clientId,
+			category: await categoryId(pb, 'zwerfvuil'),
+			address: 'Turnhoutsebaan 2',
+			description: `resend ${clientId}`
+		};
+		const first = await fileMelding(pb, body);
+		const again = await fileMelding(pb, { ...body, description: 'changed on the way' });
+		expect(again.code).toBe(first.code);
+		expect(again.id).toBe(first.id);
+		// The resend learns the code it already had, not what was filed with it.
+		expect(again).not.toHaveProperty('description');
+		const stored = await (
+			await superuser()
+		)
+			.collection('meldingen')
+			.getFullList({ filter: `clientId = '${clientId}'` });
+		expect(stored.map((melding) => melding.description)).toEqual([`resend ${clientId}`]);
+	});
+
 	it('codes are different each time and use the alphabet without look-alikes', async () => {
 		const pb = anonymous();
 		const category = await categoryId(pb, 'zwerfvuil');

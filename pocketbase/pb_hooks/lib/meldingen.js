@@ -270,6 +270,30 @@ function normalizeCode(code) {
 	return CODE_PATTERN.test(normalized) ? normalized : '';
 }
 
+/** The melding a device filed under this clientId, or null. */
+function findByClientId(app, clientId) {
+	if (!UUID.test(String(clientId || ''))) return null;
+	try {
+		return app.findFirstRecordByData('meldingen', 'clientId', clientId);
+	} catch {
+		return null;
+	}
+}
+
+/** What a resend learns: the melding it already filed, without what it sent along. */
+function resentView(record) {
+	return {
+		collectionName: 'meldingen',
+		id: record.id,
+		code: record.getString('code'),
+		category: record.getString('category'),
+		status: record.getString('status'),
+		publicStatus: record.getString('publicStatus'),
+		created: record.getString('created'),
+		resent: true
+	};
+}
+
 /** The melding whose reporter holds this code (not a follower's code). */
 function findByCode(app, code) {
 	const normalized = normalizeCode(code);
@@ -638,6 +662,8 @@ module.exports = {
 	prepareNew,
 	isoDate,
 	findByCode,
+	findByClientId,
+	resentView,
 	findTracked,
 	findById,
 	publicView,

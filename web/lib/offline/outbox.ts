@@ -58,7 +58,8 @@ export function flushOutbox(): Promise<FlushResult> {
 				result.sent.push(code ? { ...item, code } : item);
 			} catch (error) {
 				if (isNetworkFailure(error)) break;
-				// The first attempt arrived but its answer was lost: the clientId is taken by it.
+				// A melding resent after a lost answer comes back with its code (the server
+				// answers by clientId); this covers two sends racing each other.
 				if (alreadyArrived(error)) {
 					await outbox.remove(item.clientId);
 					result.sent.push(item);
