@@ -1,59 +1,11 @@
 // A new version of the kiosk app arrives while a resident fills in a form: the
 // kiosk shows no update prompt and swaps nothing under the form; the waiting
 // service worker takes over at the next reset, between two residents.
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
+import { serverWithNewerBuilds } from '../../web/e2e/newer-builds.ts';
 import { heading } from './kiosk-helpers.ts';
 
 test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: true });
-
-/**
- * A second origin in front of the test server whose kiosk service worker can
- * change: to the browser that is exactly what a new build looks like.
- */
-async function kioskWithNewerBuilds(target: string) {
-	let build = 1;
-	const server = http.createServer((incoming, outgoing) => {
-		const headers = { ...incoming.headers, host: new URL(target).host };
-		// A plain body (to append to) and never an empty 304 for the worker script.
-		delete headers['accept-encoding'];
-		delete headers['if-none-match'];
-		delete headers['if-modified-since'];
-		const changed = build > 1 && incoming.url?.startsWith('/kiosk/service-worker.js');
-		const upstream = http.request(
-			new URL(incoming.url ?? '/', target),
-			{ method: incoming.method, headers },
-			(answer) => {
-				if (!changed) {
-					outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-					answer.pipe(outgoing);
-					return;
-				}
-				const chunks: Buffer[] = [];
-				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-				answer.on('end', () => {
-					const body = Buffer.concat([...chunks, Buffer.from(`\n// kiosk build ${build}\n`)]);
-					const out = { ...answer.headers, 'content-length': String(body.length) };
-					delete out['transfer-encoding'];
-					outgoing.writeHead(answer.statusCode ?? 502, out);
-					outgoing.end(body);
-				});
-			}
-		);
-		incoming.pipe(upstream);
-	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	return {
-		url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-		release: () => build++,
-		close: () =>
-			new Promise<void>((done) => {
-				server.closeAllConnections();
-				server.close(() => done());
-			})
-	};
-}
 
 const workers = (page: Page) =>
 	page.evaluate(async () => {
@@ -68,7 +20,7 @@ test('a new version waits while a resident fills in a form, without a prompt, an
 	page,
 	baseURL
 }) => {
-	const origin = await kioskWithNewerBuilds(baseURL!);
+	const origin = await serverWithNewerBuilds(baseURL!, '/kiosk/service-worker.js');
 	try {
 		await page.goto(`${origin.url}/kiosk/`);
 		await expect(page.getByTestId('kiosk-start')).toBeVisible();
