@@ -6,13 +6,12 @@
 // home page's speed budget that does not depend on the clock: its first-load
 // JavaScript (as sent, compressed) and no layout shift.
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { expect, test, type BrowserContext, type Page, type Response } from '@playwright/test';
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
 import { asSuperuser } from './meldingen-helpers.ts';
+import { serverWithNewerBuilds } from './newer-builds.ts';
 
 const SHOTS = process.env.STADSSTEM_SCREENSHOTS ?? 'test-results/pwa-screens';
 mkdirSync(SHOTS, { recursive: true });
@@ -227,55 +226,6 @@ test('a queued melding the server refuses is shown with its reason', async ({
 	await page.getByRole('button', { name: 'Begrepen, verwijder dit bericht' }).click();
 	await expect(alert).toHaveCount(0);
 });
-
-/**
- * A second origin in front of the test server whose service-worker.js can be
- * changed: to the browser that is exactly what a new build looks like.
- */
-async function serverWithNewerBuilds(
-	target: string
-): Promise<{ url: string; release(): void; close(): Promise<void> }> {
-	let build = 1;
-	const server = http.createServer((incoming, outgoing) => {
-		const headers = { ...incoming.headers, host: new URL(target).host };
-		delete headers['accept-encoding'];
-		// A conditional request would get an empty 304, which is no new build.
-		delete headers['if-none-match'];
-		delete headers['if-modified-since'];
-		const upstream = http.request(
-			new URL(incoming.url ?? '/', target),
-			{ method: incoming.method, headers },
-			(answer) => {
-				if (build === 1 || !incoming.url?.startsWith('/service-worker.js')) {
-					outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-					answer.pipe(outgoing);
-					return;
-				}
-				const chunks: Buffer[] = [];
-				answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-				answer.on('end', () => {
-					const body = Buffer.concat([...chunks, Buffer.from(`\n// stadsstem build ${build}\n`)]);
-					const headers = { ...answer.headers, 'content-length': String(body.length) };
-					delete headers['transfer-encoding'];
-					outgoing.writeHead(answer.statusCode ?? 502, headers);
-					outgoing.end(body);
-				});
-			}
-		);
-		incoming.pipe(upstream);
-	});
-	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		release: () => build++,
-		close: () =>
-			new Promise((done) => {
-				server.closeAllConnections();
-				server.close(() => done());
-			})
-	};
-}
 
 test('a new version is announced politely and only applied when the resident accepts', async ({
 	page,
