@@ -147,15 +147,16 @@ export function upsertSuperuser(
 	email: string,
 	password: string
 ): void {
+	// `--` ends the flags: a generated password may start with a dash, which the
+	// binary would otherwise read as an unknown flag (and still exit with 0).
 	const result = spawnSync(
 		binary,
-		['superuser', 'upsert', email, password, ...commonFlags(dataDir)],
-		{
-			encoding: 'utf8'
-		}
+		['superuser', 'upsert', ...commonFlags(dataDir), '--', email, password],
+		{ encoding: 'utf8' }
 	);
-	if (result.status !== 0) {
-		throw new ServerSetupError(`Could not create the superuser account: ${result.stderr.trim()}`);
+	const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+	if (result.status !== 0 || !/Successfully saved superuser/.test(output)) {
+		throw new ServerSetupError(`Could not create the superuser account: ${output.trim()}`);
 	}
 }
 
