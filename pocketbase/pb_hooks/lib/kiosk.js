@@ -60,19 +60,24 @@ function requireKiosk(e) {
 	return kiosk;
 }
 
+/**
+ * A JSON field comes out of the record as raw bytes: parse it, or the kiosk's
+ * own idle times would never reach the tablet.
+ */
+function kioskSettings(kiosk) {
+	try {
+		return JSON.parse(toString(kiosk.get('settings'))) || {};
+	} catch {
+		return {};
+	}
+}
+
 /** GET /api/stadsstem/kiosk/hello: the kiosk checks its token and reads its settings. */
 function hello(e) {
 	const kiosk = requireKiosk(e);
 	kiosk.set('lastSeen', new Date().toISOString());
 	e.app.unsafeWithoutHooks().save(kiosk);
-	// A JSON field comes out of the record as raw bytes: parse it, or the kiosk's
-	// own idle times would never reach the tablet.
-	let settings = {};
-	try {
-		settings = JSON.parse(toString(kiosk.get('settings'))) || {};
-	} catch {
-		settings = {};
-	}
+	const settings = kioskSettings(kiosk);
 	return e.json(200, {
 		name: kiosk.getString('name'),
 		location: kiosk.getString('location'),
