@@ -1,5 +1,7 @@
-// axe on every kiosk screen: normal, at 200 % text, in high contrast, in
-// assisted mode (the Marleen walk covers the consent step, the PIN dialog, the
+// axe on the kiosk screens that are states within a page: the survey list
+// behind the opinion tile and a survey question, normal, at 200 % text, in high
+// contrast, in assisted mode. Every kiosk page as it first shows is in
+// accessibility/pages.e2e.ts (the Marleen walk covers the consent step, the PIN dialog, the
 // survey's review and thank-you page with its QR, the melding's code and the
 // idle warning there; Ahmed's covers the QR dialog; assisted.e2e.ts the locked
 // PIN and the melding's status page; offline.e2e.ts the offline messages).
@@ -10,7 +12,6 @@ import { newKiosk, openCrossroadsSurvey, openKiosk, SHOTS } from './kiosk-helper
 test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: true });
 
 const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
-	{ name: 'start', open: async () => {} },
 	{
 		name: 'surveys',
 		open: async (page) => {
@@ -19,42 +20,11 @@ const screens: { name: string; open: (page: Page) => Promise<void> }[] = [
 		}
 	},
 	{
-		name: 'melding',
-		open: async (page) => {
-			await page.getByTestId('tile-report').click();
-			await page.getByRole('radio', { name: /Straatverlichting/ }).waitFor();
-		}
-	},
-	{
-		name: 'decisions',
-		open: async (page) => {
-			await page.getByTestId('tile-decisions').click();
-			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-			await page.getByRole('link').filter({ hasText: /./ }).last().waitFor();
-		}
-	},
-	{
 		name: 'survey question',
 		open: async (page) => {
 			await openCrossroadsSurvey(page);
 			await page.getByRole('button', { name: 'Start de bevraging' }).click();
 			await expect(page.getByRole('button', { name: 'Volgende' })).toBeVisible();
-		}
-	},
-	{
-		name: 'decision',
-		open: async (page) => {
-			await page.getByTestId('tile-decisions').click();
-			await page.locator('main a[href*="/kiosk/beslissingen/"]').first().click();
-			await expect(page).toHaveURL(/\/kiosk\/beslissingen\/[^/?]+/);
-			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-		}
-	},
-	{
-		name: 'follow',
-		open: async (page) => {
-			await page.getByTestId('tile-follow').click();
-			await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 		}
 	}
 ];
