@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import { Command } from 'commander';
 import { registerBackup } from './backup/command.ts';
 import { registerDecisions } from './decisions/command.ts';
 import { registerJourneys } from './journeys/command.ts';
@@ -8,7 +8,7 @@ import { registerPrivacy } from './privacy/command.ts';
 import { registerSurveys } from './surveys/command.ts';
 import { registerSeed } from './seed/command.ts';
 import { registerServe } from './serve/command.ts';
-import { CliError } from './cli-error.ts';
+import { runProgram } from './cli-error.ts';
 
 const program = new Command('stadsstem')
 	.description('Stadsstem: participation platform tools for city staff, IT and service designers')
@@ -25,14 +25,4 @@ registerKioskCommands(program);
 registerBackup(program);
 registerPrivacy(program);
 
-try {
-	await program.parseAsync(process.argv);
-} catch (error) {
-	if (error instanceof CommanderError) process.exit(error.exitCode);
-	// A user's mistake gets one clear sentence, never a stack trace.
-	if (error instanceof CliError) {
-		process.stderr.write(`stadsstem: ${error.message}\n`);
-		process.exit(error.exitCode);
-	}
-	throw error;
-}
+await runProgram(program);
