@@ -1,4 +1,4 @@
-// Read-aloud of a screen's main text with the browser's own voices.
+// Read-aloud with the browser's own voices, shared by the citizen and kiosk builds.
 
 /** Browsers load voices late; wait for them once, briefly. */
 function voices(): Promise<SpeechSynthesisVoice[]> {
