@@ -11,7 +11,7 @@ import { createZone, UTC, type Zone } from './analysis/timestamps.ts';
 import { topVariants } from './analysis/variants.ts';
 import { CliError } from '../cli-error.ts';
 import type { AttributeRequest } from './input/read-request.ts';
-import { loadLog, type InputFormat } from './load-log.ts';
+import { loadLog, loadVariantLog, type InputFormat, type LoadOptions } from './load-log.ts';
 import { render, type OutputFormat, type View } from './output.ts';
 import { qualityWarnings } from './quality.ts';
 import { channelsView } from './views/channels-view.ts';
@@ -60,7 +60,7 @@ export function registerJourneys(program: Command): void {
 			'events, cases, variants, start/end activities, directly-follows, durations, rework'
 		)
 		.action(async (file: string | undefined, options: CommonOptions) => {
-			const log = await read(file, options, [], []);
+			const log = warn(await loadVariantLog(file, loadOptions(options, [], [])), options);
 			emit(summaryView(summarize(log)), options);
 		});
 
@@ -68,7 +68,7 @@ export function registerJourneys(program: Command): void {
 		.description('the most common paths with counts and share')
 		.option('--top <N>', 'how many variants to show', '10')
 		.action(async (file: string | undefined, options: CommonOptions & { top: string }) => {
-			const log = await read(file, options, [], []);
+			const log = warn(await loadVariantLog(file, loadOptions(options, [], [])), options);
 			emit(variantsView(topVariants(log, positiveInt(options.top, '--top'))), options);
 		});
 
@@ -209,7 +209,15 @@ async function read(
 	caseAttributes: AttributeRequest[],
 	eventAttributes: AttributeRequest[]
 ): Promise<EventLog> {
-	const log = await loadLog(file, {
+	return warn(await loadLog(file, loadOptions(options, caseAttributes, eventAttributes)), options);
+}
+
+function loadOptions(
+	options: CommonOptions,
+	caseAttributes: AttributeRequest[],
+	eventAttributes: AttributeRequest[]
+): LoadOptions {
+	return {
 		columns: { case: options.case, activity: options.activity, timestamp: options.timestamp },
 		zone: zone(options.tz),
 		caseAttributes,
@@ -219,7 +227,11 @@ async function read(
 		from: options.from,
 		process: options.process,
 		progress: options.progress
-	});
+	};
+}
+
+/** Data quality warnings on stderr, unless --quiet. */
+function warn<T extends Pick<EventLog, 'quality'>>(log: T, options: CommonOptions): T {
 	if (!options.quiet) {
 		for (const warning of qualityWarnings(log)) process.stderr.write(`warning: ${warning}\n`);
 	}

@@ -1,5 +1,15 @@
-/** Picks the right adapter for a file, stdin or PocketBase and returns the built event log. */
-import type { EventLog } from './analysis/event-log.ts';
+/**
+ * Picks the right adapter for a file, stdin or PocketBase and reads it into a full event log
+ * (loadLog) or, for summary and variants, into a variant log (loadVariantLog).
+ */
+import { LogBuilder, type EventLog } from './analysis/event-log.ts';
+import type { CaseNames, EventSink } from './analysis/event-sink.ts';
+import {
+	UnorderedCase,
+	VariantLogBuilder,
+	variantLogOf,
+	type VariantLog
+} from './analysis/variant-log.ts';
 import { CliError } from '../cli-error.ts';
 import { openSource } from './input/byte-source.ts';
 import { readCsv } from './input/csv-reader.ts';
@@ -23,10 +33,46 @@ export interface LoadOptions extends ReadRequest {
 }
 
 export async function loadLog(file: string | undefined, options: LoadOptions): Promise<EventLog> {
-	let log: EventLog;
-	let name: string;
+	const builder = new LogBuilder({
+		caseAttributes: options.caseAttributes.map((attribute) => attribute.name),
+		eventAttributes: options.eventAttributes.map((attribute) => attribute.name)
+	});
+	const { name, caseNames } = await readInto(file, options, builder);
+	const log = builder.finish(caseNames);
+	checkAttributes(log, options, name);
+	ensureEvents(log, name, options);
+	return log;
+}
+
+/**
+ * Reads a file straight into a variant log, keeping nothing per event. When a case has events out
+ * of time order, or the input cannot be read twice (standard input, PocketBase), it reads the
+ * full log instead, which sorts each case.
+ */
+export async function loadVariantLog(
+	file: string | undefined,
+	options: LoadOptions
+): Promise<VariantLog> {
+	if (!options.from && file !== undefined && file !== '-') {
+		const builder = new VariantLogBuilder();
+		try {
+			const { name } = await readInto(file, options, builder);
+			const log = builder.finish();
+			ensureEvents(log, name, options);
+			return log;
+		} catch (error) {
+			if (!(error instanceof UnorderedCase)) throw error;
+		}
+	}
+	return variantLogOf(await loadLog(file, options));
+}
+
+async function readInto(
+	file: string | undefined,
+	options: LoadOptions,
+	sink: EventSink
+): Promise<{ name: string; caseNames?: CaseNames }> {
 	if (options.from) {
-		name = options.from;
 		// Pages, not bytes, are what a server read can count.
 		let pages = 0;
 		let totalPages = 0;
@@ -35,10 +81,11 @@ export async function loadLog(file: string | undefined, options: LoadOptions): P
 			label: () => `journey_events ${pages}/${totalPages}`
 		});
 		try {
-			log = await readPocketBase(
+			await readPocketBase(
 				options.from,
 				process.env.STADSSTEM_TOKEN,
 				options,
+				sink,
 				fetch,
 				(page, total) => {
 					pages = page;
@@ -50,35 +97,41 @@ export async function loadLog(file: string | undefined, options: LoadOptions): P
 		} finally {
 			progress.done();
 		}
-	} else {
-		if (!file)
-			throw new CliError('give an event log FILE (or - for standard input, or --from URL).', 2);
-		const source = await openSource(file);
-		name = source.name;
-		const format = options.format ?? guessFormat(source.extension, source.first);
-		const progress = createProgress('reading', source.size, source.bytesRead, {
-			force: options.progress
-		});
-		const read = format === 'xes' ? readXes : format === 'jsonl' ? readJsonl : readCsv;
-		try {
-			log = await read(source, options, progress.tick);
-		} finally {
-			progress.done();
-		}
+		return { name: options.from };
 	}
-	checkAttributes(log, options, name);
-	if (log.events === 0) {
-		const dropped = log.quality.droppedRows;
-		throw new CliError(
-			dropped
-				? `no events could be read from ${name}: all ${dropped} rows lack a case, activity or valid time.`
-				: options.from
-					? // PocketBase shows a guest (a wrong or expired token) an empty list, not an error.
-						`${name} holds no journey events${options.process ? ` for ${options.process}` : ''} that this token may read; STADSSTEM_TOKEN must be a valid staff token.`
-					: `${name} holds no events.`
-		);
+	if (!file)
+		throw new CliError('give an event log FILE (or - for standard input, or --from URL).', 2);
+	const source = await openSource(file);
+	const format = options.format ?? guessFormat(source.extension, source.first);
+	const progress = createProgress('reading', source.size, source.bytesRead, {
+		force: options.progress
+	});
+	try {
+		if (format === 'csv')
+			return { name: source.name, caseNames: await readCsv(source, options, sink, progress.tick) };
+		await (format === 'xes' ? readXes : readJsonl)(source, options, sink, progress.tick);
+		return { name: source.name };
+	} finally {
+		progress.done();
+		source.close();
 	}
-	return log;
+}
+
+function ensureEvents(
+	log: Pick<EventLog, 'events' | 'quality'>,
+	name: string,
+	options: LoadOptions
+): void {
+	if (log.events > 0) return;
+	const dropped = log.quality.droppedRows;
+	throw new CliError(
+		dropped
+			? `no events could be read from ${name}: all ${dropped} rows lack a case, activity or valid time.`
+			: options.from
+				? // PocketBase shows a guest (a wrong or expired token) an empty list, not an error.
+					`${name} holds no journey events${options.process ? ` for ${options.process}` : ''} that this token may read; STADSSTEM_TOKEN must be a valid staff token.`
+				: `${name} holds no events.`
+	);
 }
 
 export function guessFormat(extension: string, first: Uint8Array): InputFormat {

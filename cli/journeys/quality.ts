@@ -9,7 +9,7 @@ const REASONS: Record<QualityIssue['reason'], string> = {
 	'malformed-row': 'rows had fewer fields than the header or a broken quote'
 };
 
-export function qualityWarnings(log: EventLog): string[] {
+export function qualityWarnings(log: Pick<EventLog, 'quality'>): string[] {
 	const warnings = log.quality.issues.map((issue) => {
 		const lines = issue.lines.join(', ') + (issue.count > issue.lines.length ? ', …' : '');
 		const examples = issue.examples.length

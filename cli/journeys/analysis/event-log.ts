@@ -5,6 +5,8 @@
  * events by case with a counting sort, orders each case by time (stable, so ties keep file order)
  * and returns an immutable EventLog whose cases hold exact-size arrays of activity ids and times.
  */
+import type { CaseNames, EventSink } from './event-sink.ts';
+import { QualityNotes } from './event-sink.ts';
 import { Interner } from './interner.ts';
 
 export type DropReason = 'missing-case' | 'missing-activity' | 'missing-time' | 'bad-time';
@@ -60,7 +62,6 @@ export interface LogBuilderOptions {
 	caseAttributes?: readonly string[];
 }
 
-const MAX_EXAMPLES = 5;
 const NONE_NUMBERS: number[][] = [];
 const NONE_VALUES: (string | undefined)[] = [];
 
@@ -100,7 +101,7 @@ class FloatColumn {
 	}
 }
 
-export class LogBuilder {
+export class LogBuilder implements EventSink {
 	readonly activities = new Interner();
 	readonly eventAttributes: readonly string[];
 	readonly caseAttributes: readonly string[];
@@ -119,7 +120,7 @@ export class LogBuilder {
 	private lastSlot = -1;
 	private start = Infinity;
 	private end = -Infinity;
-	private readonly issues = new Map<QualityIssue['reason'], QualityIssue>();
+	private readonly quality = new QualityNotes();
 
 	constructor(options: LogBuilderOptions = {}) {
 		this.eventAttributes = options.eventAttributes ?? [];
@@ -200,21 +201,12 @@ export class LogBuilder {
 		if (time > this.end) this.end = time;
 	}
 
-	/** Records a row that could not become an event. */
 	drop(reason: DropReason, line: number, example?: string): void {
-		this.note(reason, line, example);
+		this.quality.note(reason, line, example);
 	}
 
-	/** Records a row that was read but looked wrong (e.g. wrong number of fields). */
 	note(reason: QualityIssue['reason'], line: number, example?: string): void {
-		let issue = this.issues.get(reason);
-		if (!issue) {
-			issue = { reason, count: 0, lines: [], examples: [] };
-			this.issues.set(reason, issue);
-		}
-		issue.count++;
-		if (issue.lines.length < MAX_EXAMPLES) issue.lines.push(line);
-		if (example !== undefined && issue.examples.length < MAX_EXAMPLES) issue.examples.push(example);
+		this.quality.note(reason, line, example);
 	}
 
 	get eventCount(): number {
@@ -222,7 +214,7 @@ export class LogBuilder {
 	}
 
 	/** `caseId` names the cases that `newCase` got without an id. */
-	finish(caseId?: (slot: number) => string): EventLog {
+	finish(caseId?: CaseNames): EventLog {
 		const events = this.eventCase.length;
 		const caseCount = this.caseIds.length;
 		const eventCase = this.eventCase.data;
@@ -292,10 +284,6 @@ export class LogBuilder {
 		this.caseValueTimes = [];
 		this.slots.clear();
 		this.lastId = undefined;
-		let droppedRows = 0;
-		for (const issue of this.issues.values()) {
-			if (issue.reason !== 'malformed-row') droppedRows += issue.count;
-		}
 		return {
 			activities: this.activities.values,
 			cases,
@@ -305,12 +293,7 @@ export class LogBuilder {
 			eventAttributes: this.eventAttributes,
 			eventAttributeValues: this.valueInterners.map((interner) => interner.values),
 			caseAttributes: this.caseAttributes,
-			quality: {
-				droppedRows,
-				issues: [...this.issues.values()],
-				unorderedCases: unordered,
-				tiedEvents: tied
-			}
+			quality: this.quality.report(unordered, tied)
 		};
 	}
 }

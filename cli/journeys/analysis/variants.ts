@@ -1,6 +1,5 @@
 /** The most common paths through the process. */
-import type { EventLog } from './event-log.ts';
-import { indexVariants } from './variant-trie.ts';
+import type { VariantLog } from './variant-log.ts';
 
 export interface Variant {
 	rank: number;
@@ -16,14 +15,15 @@ export interface VariantsResult {
 	top: Variant[];
 }
 
-export function topVariants(log: EventLog, top = 10): VariantsResult {
-	const index = indexVariants(log);
-	const ranked = index.variants
-		.map((node) => ({ node, count: index.counts[node], path: index.path(node) }))
-		.sort(
-			(a, b) => b.count - a.count || a.path.length - b.path.length || comparePaths(a.path, b.path)
-		);
-	const total = log.cases.length;
+export function topVariants(log: VariantLog, top = 10): VariantsResult {
+	const ranked: { count: number; path: number[] }[] = [];
+	log.counts.forEach((count, node) => {
+		if (count > 0) ranked.push({ count, path: log.trie.path(node) });
+	});
+	ranked.sort(
+		(a, b) => b.count - a.count || a.path.length - b.path.length || comparePaths(a.path, b.path)
+	);
+	const total = log.cases;
 	return {
 		cases: total,
 		variants: ranked.length,

@@ -117,7 +117,8 @@ export class ByteKeyTable {
 		for (let at = 0; at < old.length; at += STRIDE) {
 			if (old[at + VALUE] === 0) continue;
 			const to = this.freeSlot(this.entries, old[at + HASH]) * STRIDE;
-			this.entries.set(old.subarray(at, at + STRIDE), to);
+			// A loop, not set(subarray): a view per entry would be garbage by the hundred thousand.
+			for (let k = 0; k < STRIDE; k++) this.entries[to + k] = old[at + k];
 		}
 	}
 }

@@ -16,6 +16,8 @@ export interface ByteSource {
 	/** First decompressed chunk (empty for an empty input). */
 	first: Buffer;
 	rest: AsyncIterator<Buffer>;
+	/** Stops reading (a reader that gives up early must not leave the file open). */
+	close(): void;
 }
 
 const CHUNK = 1 << 20;
@@ -50,20 +52,21 @@ export async function openSource(
 	const head = await nextChunk(rawIterator, name);
 	const gzipped = head !== undefined && head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b;
 	let chunks: AsyncIterator<Buffer>;
+	let gunzip: ReturnType<typeof createGunzip> | undefined;
 	if (gzipped) {
-		const gunzip = createGunzip({ chunkSize: CHUNK });
+		const unzip = createGunzip({ chunkSize: CHUNK });
+		gunzip = unzip;
 		const feed = async () => {
-			gunzip.write(head);
+			unzip.write(head);
 			for (;;) {
 				const next = await rawIterator.next();
 				if (next.done) break;
-				if (!gunzip.write(next.value))
-					await new Promise((resolve) => gunzip.once('drain', resolve));
+				if (!unzip.write(next.value)) await new Promise((resolve) => unzip.once('drain', resolve));
 			}
-			gunzip.end();
+			unzip.end();
 		};
-		feed().catch((error) => gunzip.destroy(error as Error));
-		chunks = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+		feed().catch((error) => unzip.destroy(error as Error));
+		chunks = unzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
 	} else {
 		let pending: Buffer | undefined = head;
 		chunks = {
@@ -86,7 +89,12 @@ export async function openSource(
 		size,
 		bytesRead: () => read,
 		first: stripBom(first),
-		rest: wrapped
+		rest: wrapped,
+		close: () => {
+			// Standard input belongs to the process; only a file stream is ours to end.
+			if (file !== '-') raw.destroy();
+			gunzip?.destroy();
+		}
 	};
 }
 

@@ -1,5 +1,5 @@
-/** Reads CSV event logs: detects delimiter and columns, then streams rows into a LogBuilder. */
-import { LogBuilder, type EventLog } from '../analysis/event-log.ts';
+/** Reads CSV event logs: detects delimiter and columns, then streams rows into an EventSink. */
+import type { CaseNames, EventSink } from '../analysis/event-sink.ts';
 import { parseTimestampBytes } from '../analysis/timestamps.ts';
 import { CliError } from '../../cli-error.ts';
 import type { ByteSource } from './byte-source.ts';
@@ -61,11 +61,13 @@ export function detectDelimiter(header: string, samples: readonly string[]): str
 	return best;
 }
 
+/** Returns the names of the cases, which it keeps as bytes until they are asked for. */
 export async function readCsv(
 	source: ByteSource,
 	request: ReadRequest,
+	sink: EventSink,
 	onChunk?: () => void
-): Promise<EventLog> {
+): Promise<CaseNames> {
 	const header = readHeader(source.first, request.delimiter, source.name);
 	const { columns } = header;
 	const chosen = chooseColumns(columns, request.columns, source.name);
@@ -78,10 +80,6 @@ export async function readCsv(
 		const index = findColumn(columns, attribute.name);
 		if (index < 0 && attribute.required) throw missing(source.name, attribute.name, columns);
 		return index;
-	});
-	const builder = new LogBuilder({
-		caseAttributes: request.caseAttributes.map((attribute) => attribute.name),
-		eventAttributes: request.eventAttributes.map((attribute) => attribute.name)
 	});
 	// Slots: 0 case, 1 activity, 2 time, then case attributes, then event attributes.
 	const wanted = [chosen.case, chosen.activity, chosen.timestamp, ...caseColumns, ...eventColumns];
@@ -114,17 +112,17 @@ export async function readCsv(
 		const cs = starts[caseSlot];
 		const ce = ends[caseSlot];
 		if (tokenizer.fields === 1 && ce === cs) return; // blank line
-		if (tokenizer.fields < needed || tokenizer.unterminated) builder.note('malformed-row', line);
-		if (cs < 0 || ce === cs) return builder.drop('missing-case', line);
+		if (tokenizer.fields < needed || tokenizer.unterminated) sink.note('malformed-row', line);
+		if (cs < 0 || ce === cs) return sink.drop('missing-case', line);
 		const as = starts[activitySlot];
-		if (as < 0 || ends[activitySlot] === as) return builder.drop('missing-activity', line);
+		if (as < 0 || ends[activitySlot] === as) return sink.drop('missing-activity', line);
 		const ts = starts[timeSlot];
 		const te = ends[timeSlot];
-		if (ts < 0 || te === ts) return builder.drop('missing-time', line);
+		if (ts < 0 || te === ts) return sink.drop('missing-time', line);
 		const time = parseTimestampBytes(bytes, ts, te, zone);
 		if (Number.isNaN(time)) {
-			if (isBlank(bytes, ts, te)) return builder.drop('missing-time', line);
-			return builder.drop('bad-time', line, decode(bytes, ts, te));
+			if (isBlank(bytes, ts, te)) return sink.drop('missing-time', line);
+			return sink.drop('bad-time', line, decode(bytes, ts, te));
 		}
 		let slot: number;
 		if (kinds[caseSlot] === FIELD_ESCAPED) {
@@ -133,7 +131,7 @@ export async function readCsv(
 			const key = new TextEncoder().encode(id);
 			slot = caseSlots.get(key, 0, key.length);
 			if (slot < 0) {
-				slot = builder.newCase();
+				slot = sink.newCase();
 				caseSlots.set(key, 0, key.length, slot);
 				caseIds.add(slot, key, 0, key.length);
 			}
@@ -143,7 +141,7 @@ export async function readCsv(
 			if (slot < 0) {
 				// The id becomes a string only at the end: thousands of new strings while reading
 				// would each be copied by the garbage collector as they age.
-				slot = builder.newCase();
+				slot = sink.newCase();
 				caseSlots.set(bytes, cs, ce, slot);
 				caseIds.add(slot, bytes, cs, ce);
 			}
@@ -155,11 +153,11 @@ export async function readCsv(
 		const ae = ends[activitySlot];
 		let activity: number;
 		if (kinds[activitySlot] === FIELD_ESCAPED)
-			activity = builder.activities.id(unescape(decode(bytes, as, ae)));
+			activity = sink.activities.id(unescape(decode(bytes, as, ae)));
 		else {
 			activity = activityIds.get(bytes, as, ae);
 			if (activity < 0) {
-				activity = builder.activities.id(decode(bytes, as, ae));
+				activity = sink.activities.id(decode(bytes, as, ae));
 				activityIds.set(bytes, as, ae, activity);
 			}
 		}
@@ -170,7 +168,7 @@ export async function readCsv(
 			const slot = slotOfWanted[3 + caseValues.length + a];
 			eventValues[a] = field(bytes, starts, ends, kinds, slot, eventCaches[a]);
 		}
-		builder.addAt(slot, activity, time, eventValues, caseValues);
+		sink.addAt(slot, activity, time, eventValues, caseValues);
 	});
 	tokenizer.push(source.first.subarray(header.dataOffset));
 	onChunk?.();
@@ -181,7 +179,7 @@ export async function readCsv(
 		onChunk?.();
 	}
 	tokenizer.end();
-	return builder.finish((slot) => caseIds.get(slot));
+	return (slot) => caseIds.get(slot);
 }
 
 function field(

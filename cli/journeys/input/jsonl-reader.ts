@@ -1,5 +1,5 @@
 /** Reads JSON Lines event logs: one JSON object per line. */
-import type { EventLog } from '../analysis/event-log.ts';
+import type { EventSink } from '../analysis/event-sink.ts';
 import { CliError } from '../../cli-error.ts';
 import type { ByteSource } from './byte-source.ts';
 import { ObjectRows } from './object-rows.ts';
@@ -8,9 +8,10 @@ import type { ReadRequest } from './read-request.ts';
 export async function readJsonl(
 	source: ByteSource,
 	request: ReadRequest,
+	sink: EventSink,
 	onChunk?: () => void
-): Promise<EventLog> {
-	const rows = new ObjectRows(request, source.name);
+): Promise<void> {
+	const rows = new ObjectRows(request, source.name, sink);
 	const decoder = new TextDecoder();
 	let pending = '';
 	let line = 0;
@@ -54,5 +55,4 @@ export async function readJsonl(
 	}
 	consume(undefined);
 	if (valid === 0) throw new CliError(`${source.name} holds no JSON objects, so no events.`);
-	return rows.builder.finish();
 }

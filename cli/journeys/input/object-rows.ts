@@ -2,13 +2,12 @@
  * Maps JSON objects (JSON Lines rows, PocketBase records) onto events, with the same column
  * detection as CSV. Non-string values are stringified; numeric times are epoch values.
  */
-import { LogBuilder } from '../analysis/event-log.ts';
+import type { EventSink } from '../analysis/event-sink.ts';
 import { parseTimestamp } from '../analysis/timestamps.ts';
 import { chooseColumns, findCaseAttribute, findColumn, type ColumnChoice } from './columns.ts';
 import type { ReadRequest } from './read-request.ts';
 
 export class ObjectRows {
-	readonly builder: LogBuilder;
 	private keys: string[] | undefined;
 	private chosen: ColumnChoice | undefined;
 	private caseKeys: (string | undefined)[] = [];
@@ -18,12 +17,9 @@ export class ObjectRows {
 
 	constructor(
 		private readonly request: ReadRequest,
-		private readonly source: string
+		private readonly source: string,
+		readonly builder: EventSink
 	) {
-		this.builder = new LogBuilder({
-			caseAttributes: request.caseAttributes.map((attribute) => attribute.name),
-			eventAttributes: request.eventAttributes.map((attribute) => attribute.name)
-		});
 		this.caseValues = request.caseAttributes.map(() => undefined);
 		this.eventValues = request.eventAttributes.map(() => undefined);
 	}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LogBuilder } from '../analysis/event-log.ts';
 import { UTC } from '../analysis/timestamps.ts';
 import { pageUrl, readPocketBase, type Fetcher } from './pocketbase-reader.ts';
 
@@ -66,7 +67,12 @@ describe('PocketBase adapter', () => {
 			],
 			[record('j2', 'start', '2024-03-01 11:00:00.000Z', { assisted: true, channel: 'kiosk' })]
 		]);
-		const log = await readPocketBase('http://127.0.0.1:8090', 'staff-token', request, fetcher);
+		const builder = new LogBuilder({
+			caseAttributes: request.caseAttributes.map((a) => a.name),
+			eventAttributes: request.eventAttributes.map((a) => a.name)
+		});
+		await readPocketBase('http://127.0.0.1:8090', 'staff-token', request, builder, fetcher);
+		const log = builder.finish();
 		expect(calls.map((c) => c.auth)).toEqual(['staff-token', 'staff-token']);
 		expect(calls.map((c) => new URL(c.url).searchParams.get('page'))).toEqual(['1', '2']);
 		expect(log.events).toBe(3);
@@ -83,11 +89,11 @@ describe('PocketBase adapter', () => {
 
 	it('refuses to run without a token and explains a refused one', async () => {
 		const { fetcher } = fakeServer([[]], 403);
-		await expect(readPocketBase('http://x', undefined, request, fetcher)).rejects.toThrow(
-			/STADSSTEM_TOKEN/
-		);
-		await expect(readPocketBase('http://x', 'bad', request, fetcher)).rejects.toThrow(
-			/refused the token \(HTTP 403\)/
-		);
+		await expect(
+			readPocketBase('http://x', undefined, request, new LogBuilder(), fetcher)
+		).rejects.toThrow(/STADSSTEM_TOKEN/);
+		await expect(
+			readPocketBase('http://x', 'bad', request, new LogBuilder(), fetcher)
+		).rejects.toThrow(/refused the token \(HTTP 403\)/);
 	});
 });

@@ -2,7 +2,7 @@
  * Reads journey events from the platform's PocketBase over its REST API, page by page, with a
  * staff token from STADSSTEM_TOKEN. Records carry the journey export fields of DESIGN.md §7.
  */
-import type { EventLog } from '../analysis/event-log.ts';
+import type { EventSink } from '../analysis/event-sink.ts';
 import { CliError } from '../../cli-error.ts';
 import { ObjectRows } from './object-rows.ts';
 import type { ReadRequest } from './read-request.ts';
@@ -42,10 +42,11 @@ export async function readPocketBase(
 	base: string,
 	token: string | undefined,
 	request: ReadRequest,
+	sink: EventSink,
 	fetcher: Fetcher = fetch,
 	onPage?: (page: number, totalPages: number) => void,
 	process?: string
-): Promise<EventLog> {
+): Promise<void> {
 	if (!token) {
 		throw new CliError(
 			'set STADSSTEM_TOKEN to a staff token to read journey events from PocketBase.',
@@ -56,7 +57,7 @@ export async function readPocketBase(
 		throw new CliError(`--from needs an http(s) URL, not "${base}".`, 2);
 	if (process !== undefined && !/^[a-z0-9:_-]+$/.test(process))
 		throw new CliError(`--process needs a process name such as melding, not "${process}".`, 2);
-	const rows = new ObjectRows(journeyColumns(request), base);
+	const rows = new ObjectRows(journeyColumns(request), base, sink);
 	let row = 0;
 	for (let page = 1; ; page++) {
 		const url = pageUrl(base, page, process);
@@ -84,5 +85,4 @@ export async function readPocketBase(
 		onPage?.(page, body.totalPages);
 		if (body.items.length === 0 || page >= (body.totalPages ?? page)) break;
 	}
-	return rows.builder.finish();
 }

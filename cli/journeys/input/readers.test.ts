@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createZone, UTC } from '../analysis/timestamps.ts';
 import { summarize } from '../analysis/summary.ts';
-import { loadLog, type LoadOptions } from '../load-log.ts';
+import { loadLog, loadVariantLog, type LoadOptions } from '../load-log.ts';
 import { CliError } from '../../cli-error.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'journeys-readers-'));
@@ -85,13 +85,43 @@ describe('CSV', () => {
 	});
 });
 
+describe('summary straight from the file', () => {
+	it('reads the whole log instead when a case has events out of time order', async () => {
+		const file = write(
+			'unordered.csv',
+			'case,activity,time\n' +
+				'a,start,2024-03-01T10:00:00Z\n' +
+				'b,start,2024-03-01T10:00:00Z\n' +
+				'a,send,2024-03-01T10:05:00Z\n' +
+				'a,check,2024-03-01T10:02:00Z\n' +
+				'b,send,2024-03-01T10:01:00Z\n'
+		);
+		const log = await loadVariantLog(file, options());
+		expect(log.quality.unorderedCases).toBe(1);
+		const summary = summarize(log);
+		expect(summary.directlyFollows).toEqual([
+			{ from: 'check', to: 'send', count: 1 },
+			{ from: 'start', to: 'check', count: 1 },
+			{ from: 'start', to: 'send', count: 1 }
+		]);
+		expect(summary.caseDuration.max).toBe(300);
+	});
+
+	it('gives the same error as the full read for a log without events', async () => {
+		const file = write('dropped.csv', 'case,activity,time\n,x,2024-03-01T10:00:00Z\n');
+		await expect(loadVariantLog(file, options())).rejects.toThrow(
+			/no events could be read from .*dropped\.csv: all 1 rows lack/
+		);
+	});
+});
+
 describe('JSON Lines, XES and gzip', () => {
 	it('reads JSON Lines with numeric epochs and reports bad lines', async () => {
 		const file = write(
 			'log.jsonl',
 			'{"journeyId":"a","step":"start","at":1709287200}\nnot json\n{"journeyId":"a","step":"done","at":"2024-03-01T10:05:00Z"}\n'
 		);
-		const log = await loadLog(file, options());
+		const log = await loadVariantLog(file, options());
 		expect(summarize(log).caseDuration.max).toBe(300);
 		expect(log.quality.issues).toEqual([
 			{ reason: 'malformed-row', count: 1, lines: [2], examples: ['not json'] }

@@ -4,7 +4,7 @@
  * attributes become case attributes, as pm4py names them `case:<key>`.
  */
 import sax from 'sax';
-import type { EventLog } from '../analysis/event-log.ts';
+import type { EventSink } from '../analysis/event-sink.ts';
 import { CliError } from '../../cli-error.ts';
 import type { ByteSource } from './byte-source.ts';
 import { ObjectRows } from './object-rows.ts';
@@ -24,8 +24,9 @@ const ATTRIBUTE_TAGS = new Set([
 export async function readXes(
 	source: ByteSource,
 	request: ReadRequest,
+	sink: EventSink,
 	onChunk?: () => void
-): Promise<EventLog> {
+): Promise<void> {
 	const caseKey = stripCase(request.columns.case ?? 'concept:name');
 	const activityKey = request.columns.activity ?? 'concept:name';
 	const timeKey = request.columns.timestamp ?? 'time:timestamp';
@@ -35,7 +36,8 @@ export async function readXes(
 			...request,
 			columns: { case: '__case', activity: '__activity', timestamp: '__time' }
 		},
-		source.name
+		source.name,
+		sink
 	);
 	const parser = sax.parser(true, { trim: false, normalize: false, position: true });
 	const stack: string[] = [];
@@ -110,7 +112,6 @@ export async function readXes(
 	if (failure) throw failure;
 	if (!sawLog) throw new CliError(`${source.name} is not an XES log: it has no <log> element.`);
 	if (traces === 0) throw new CliError(`${source.name} holds no traces.`);
-	return rows.builder.finish();
 }
 
 function localName(name: string): string {

@@ -5,6 +5,7 @@ import type { EventLog } from '../analysis/event-log.ts';
 import { rankFindings, type Finding } from '../analysis/findings.ts';
 import { funnel, type FunnelResult, type FunnelTable } from '../analysis/funnel.ts';
 import { summarize, type Summary } from '../analysis/summary.ts';
+import { variantLogOf } from '../analysis/variant-log.ts';
 
 export interface ReportOptions {
 	steps: string[];
@@ -49,7 +50,7 @@ export function reportData(log: EventLog, options: ReportOptions): ReportData {
 			segments: full.segments.filter((s) => !s.small)
 		};
 	}
-	const summary = summarize(log);
+	const summary = summarize(variantLogOf(log));
 	return {
 		summary,
 		funnel: funnelResult,
