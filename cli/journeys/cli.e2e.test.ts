@@ -146,4 +146,34 @@ describe('stadsstem journeys (end to end)', { timeout: 60_000 }, () => {
 		expect(result.stderr).toContain('1 rows without an activity were dropped (line 3)');
 		expect(result.stderr).toContain('(line 4; for example "soon")');
 	});
+
+	it('reads a CSV file on several threads with the same result as on one', () => {
+		const file = path.join(dir, 'threads.csv');
+		writeJourneyCsv(file, { events: 30_000, seed: 11 });
+		for (const command of ['summary', 'variants']) {
+			const one = cli([command, file, '--format', 'json', '--threads', '1', '--verbose']);
+			const three = cli([command, file, '--format', 'json', '--threads', '3', '--verbose']);
+			expect(one.code).toBe(0);
+			expect(one.stderr).toBe('');
+			expect(three.stderr).toBe('note: read in 3 parts, one thread each\n');
+			expect(three.stdout).toBe(one.stdout);
+		}
+		// Out of time order across the cut, and a line break inside quotes: both read again.
+		const unordered = path.join(dir, 'threads-unordered.csv');
+		writeFileSync(
+			unordered,
+			'case,activity,time\na,start,2024-01-01T00:05:00Z\nb,start,2024-01-01T00:06:00Z\na,earlier,2024-01-01T00:01:00Z\n'
+		);
+		const sorted = cli(['summary', unordered, '--format', 'json', '--threads', '2', '--verbose']);
+		expect(sorted.stderr).toContain('out of time order: reading the whole log');
+		expect(JSON.parse(sorted.stdout).startActivities).toEqual({ earlier: 1, start: 1 });
+		const quoted = path.join(dir, 'threads-quoted.csv');
+		writeFileSync(
+			quoted,
+			'case,activity,time,note\na,start,2024-01-01T00:00:00Z,"a\n\n\n\n\n\nlong\n\n\n\n\n\nnote"\na,end,2024-01-01T00:01:00Z,\n'
+		);
+		const once = cli(['summary', quoted, '--format', 'json', '--threads', '2', '--verbose']);
+		expect(once.stderr).toContain('a quoted field holds a line break where the file was cut');
+		expect(JSON.parse(once.stdout)).toMatchObject({ events: 2, cases: 1, droppedRows: 0 });
+	});
 });

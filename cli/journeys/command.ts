@@ -59,18 +59,24 @@ export function registerJourneys(program: Command): void {
 		.description(
 			'events, cases, variants, start/end activities, directly-follows, durations, rework'
 		)
-		.action(async (file: string | undefined, options: CommonOptions) => {
-			const log = warn(await loadVariantLog(file, loadOptions(options, [], [])), options);
+		.option(THREADS_FLAG, THREADS_HELP)
+		.option(VERBOSE_FLAG, VERBOSE_HELP)
+		.action(async (file: string | undefined, options: CommonOptions & ThreadFlags) => {
+			const log = warn(await loadVariantLog(file, variantOptions(options)), options);
 			emit(summaryView(summarize(log)), options);
 		});
 
 	withCommon(journeys.command('variants').argument('[FILE]', 'event log'))
 		.description('the most common paths with counts and share')
 		.option('--top <N>', 'how many variants to show', '10')
-		.action(async (file: string | undefined, options: CommonOptions & { top: string }) => {
-			const log = warn(await loadVariantLog(file, loadOptions(options, [], [])), options);
-			emit(variantsView(topVariants(log, positiveInt(options.top, '--top'))), options);
-		});
+		.option(THREADS_FLAG, THREADS_HELP)
+		.option(VERBOSE_FLAG, VERBOSE_HELP)
+		.action(
+			async (file: string | undefined, options: CommonOptions & ThreadFlags & { top: string }) => {
+				const log = warn(await loadVariantLog(file, variantOptions(options)), options);
+				emit(variantsView(topVariants(log, positiveInt(options.top, '--top'))), options);
+			}
+		);
 
 	withFunnel(withCommon(journeys.command('funnel').argument('[FILE]', 'event log')))
 		.description('ordered funnel over --steps, optionally per segment (--by)')
@@ -210,6 +216,26 @@ async function read(
 	eventAttributes: AttributeRequest[]
 ): Promise<EventLog> {
 	return warn(await loadLog(file, loadOptions(options, caseAttributes, eventAttributes)), options);
+}
+
+const THREADS_FLAG = '--threads <N>';
+const THREADS_HELP =
+	'read a CSV file on N threads (default: one per processor core, for files of 64 MB per core)';
+
+const VERBOSE_FLAG = '--verbose';
+const VERBOSE_HELP = 'say how the file was read (threads, a second read to sort)';
+
+interface ThreadFlags {
+	threads?: string;
+	verbose?: boolean;
+}
+
+function variantOptions(options: CommonOptions & ThreadFlags): LoadOptions {
+	return {
+		...loadOptions(options, [], []),
+		threads: options.threads === undefined ? undefined : positiveInt(options.threads, '--threads'),
+		onNote: options.verbose ? (message) => process.stderr.write(`note: ${message}\n`) : undefined
+	};
 }
 
 function loadOptions(

@@ -19,6 +19,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const cacheDir = path.join(root, 'node_modules/.cache/stadsstem-cli');
 const manifestFile = path.join(cacheDir, 'journeys.json');
 const entry = path.join(root, 'cli/journeys/main.ts');
+const workerEntry = path.join(root, 'cli/journeys/input/csv-part-worker.ts');
 
 /** A key that changes when any input file changes; undefined when one is gone. */
 function keyOf(inputs) {
@@ -53,7 +54,9 @@ async function build() {
 	const esbuild = await import('esbuild');
 	mkdirSync(cacheDir, { recursive: true });
 	const result = await esbuild.build({
-		entryPoints: [entry],
+		// The worker bundle sits beside the main one (csv-parts.ts finds it by name).
+		entryPoints: { main: entry, worker: workerEntry },
+		outdir: cacheDir,
 		bundle: true,
 		platform: 'node',
 		format: 'esm',
@@ -70,15 +73,26 @@ async function build() {
 	const key = keyOf(inputs);
 	if (!key) return undefined;
 	const file = path.join(cacheDir, `journeys-${key}.mjs`);
-	// Write then rename, so that parallel runs never import half a file.
-	const partial = `${file}.${process.pid}.partial`;
-	writeFileSync(partial, result.outputFiles[0].contents);
-	renameSync(partial, file);
+	const output = (name) => result.outputFiles.find((f) => path.basename(f.path) === `${name}.js`);
+	// Worker first, then main, each written then renamed: parallel runs never see half a bundle.
+	for (const [target, name] of [
+		[file.replace(/\.mjs$/, '-csv-part-worker.mjs'), 'worker'],
+		[file, 'main']
+	]) {
+		const partial = `${target}.${process.pid}.partial`;
+		writeFileSync(partial, output(name).contents);
+		renameSync(partial, target);
+	}
 	const manifestPartial = `${manifestFile}.${process.pid}.partial`;
 	writeFileSync(manifestPartial, JSON.stringify({ inputs }));
 	renameSync(manifestPartial, manifestFile);
 	for (const name of readdirSync(cacheDir)) {
-		if (/^journeys-\w+\.mjs$/.test(name) && path.join(cacheDir, name) !== file) {
+		const current = path.basename(file, '.mjs');
+		if (
+			/^journeys-\w+(-csv-part-worker)?\.mjs$/.test(name) &&
+			name !== `${current}.mjs` &&
+			name !== `${current}-csv-part-worker.mjs`
+		) {
 			rmSync(path.join(cacheDir, name), { force: true });
 		}
 	}

@@ -10,9 +10,17 @@ import {
 	variantLogOf,
 	type VariantLog
 } from './analysis/variant-log.ts';
+import { availableParallelism } from 'node:os';
 import { CliError } from '../cli-error.ts';
 import { openSource } from './input/byte-source.ts';
-import { readCsv } from './input/csv-reader.ts';
+import {
+	MIN_PART_BYTES,
+	readCsvParts,
+	runPartOnThread,
+	splitParts,
+	workerScript
+} from './input/csv-parts.ts';
+import { readCsv, readHeader } from './input/csv-reader.ts';
 import { readJsonl } from './input/jsonl-reader.ts';
 import { readPocketBase } from './input/pocketbase-reader.ts';
 import type { ReadRequest } from './input/read-request.ts';
@@ -30,6 +38,13 @@ export interface LoadOptions extends ReadRequest {
 	process?: string;
 	/** Progress bar: true always, false never, undefined only when stderr is a terminal. */
 	progress?: boolean;
+	/**
+	 * Summary and variants: threads to read a CSV file with. Undefined: one per core, for files
+	 * of at least MIN_PART_BYTES per thread.
+	 */
+	threads?: number;
+	/** Told how the input was read (threads, a second read), for --verbose. */
+	onNote?: (message: string) => void;
 }
 
 export async function loadLog(file: string | undefined, options: LoadOptions): Promise<EventLog> {
@@ -54,17 +69,72 @@ export async function loadVariantLog(
 	options: LoadOptions
 ): Promise<VariantLog> {
 	if (!options.from && file !== undefined && file !== '-') {
-		const builder = new VariantLogBuilder();
 		try {
-			const { name } = await readInto(file, options, builder);
-			const log = builder.finish();
-			ensureEvents(log, name, options);
+			const log = (await readInParts(file, options)) ?? (await readStraight(file, options));
+			ensureEvents(log, file, options);
 			return log;
 		} catch (error) {
 			if (!(error instanceof UnorderedCase)) throw error;
+			options.onNote?.('a case has events out of time order: reading the whole log to sort it');
 		}
 	}
 	return variantLogOf(await loadLog(file, options));
+}
+
+async function readStraight(file: string, options: LoadOptions): Promise<VariantLog> {
+	const builder = new VariantLogBuilder();
+	await readInto(file, options, builder);
+	return builder.finish();
+}
+
+/** A large, uncompressed CSV file on several threads; undefined when that does not apply. */
+async function readInParts(file: string, options: LoadOptions): Promise<VariantLog | undefined> {
+	if (options.threads === 1 || !workerScript()) return undefined;
+	const source = await openSource(file);
+	source.close();
+	const format = options.format ?? guessFormat(source.extension, source.first);
+	if (format !== 'csv' || source.gzipped || source.size === undefined) return undefined;
+	const header = readHeader(source.first, options.delimiter, source.name);
+	const dataStart = source.firstOffset + header.dataOffset;
+	const parts =
+		options.threads ??
+		Math.min(availableParallelism(), Math.floor((source.size - dataStart) / MIN_PART_BYTES));
+	if (parts < 2) return undefined;
+	const starts = splitParts(file, dataStart, source.size, parts);
+	if (starts.length < 3) return undefined;
+	let read = 0;
+	const progress = createProgress('reading', source.size, () => read, {
+		force: options.progress
+	});
+	const builder = new VariantLogBuilder();
+	try {
+		const request = {
+			file,
+			name: source.name,
+			header,
+			columns: options.columns,
+			zone: options.zone.name
+		};
+		const whole = await readCsvParts(request, starts, builder, runPartOnThread, (bytes) => {
+			read += bytes;
+			progress.tick();
+		});
+		if (!whole) {
+			options.onNote?.(
+				'a quoted field holds a line break where the file was cut: reading it in one go'
+			);
+			return undefined;
+		}
+		options.onNote?.(`read in ${starts.length - 1} parts, one thread each`);
+		return builder.finish();
+	} catch (error) {
+		if (error instanceof UnorderedCase) throw error;
+		// A thread that failed (out of memory, say) is no reason to fail: read in one go.
+		options.onNote?.(`a reading thread failed (${(error as Error).message}): reading in one go`);
+		return undefined;
+	} finally {
+		progress.done();
+	}
 }
 
 async function readInto(

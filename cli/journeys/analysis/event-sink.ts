@@ -52,6 +52,22 @@ export class QualityNotes {
 		if (example !== undefined && issue.examples.length < MAX_EXAMPLES) issue.examples.push(example);
 	}
 
+	/** Adds the notes of a later part of the same input, whose line numbers start at `lineOffset`. */
+	merge(issues: readonly QualityIssue[], lineOffset: number): void {
+		for (const part of issues) {
+			let issue = this.issues.get(part.reason);
+			if (!issue) {
+				issue = { reason: part.reason, count: 0, lines: [], examples: [] };
+				this.issues.set(part.reason, issue);
+			}
+			issue.count += part.count;
+			for (const line of part.lines)
+				if (issue.lines.length < MAX_EXAMPLES) issue.lines.push(line + lineOffset);
+			for (const example of part.examples)
+				if (issue.examples.length < MAX_EXAMPLES) issue.examples.push(example);
+		}
+	}
+
 	report(unorderedCases: number, tiedEvents: number): DataQuality {
 		let droppedRows = 0;
 		for (const issue of this.issues.values()) {

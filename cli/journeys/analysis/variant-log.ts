@@ -23,6 +23,24 @@ export interface VariantLog {
 	readonly quality: DataQuality;
 }
 
+/**
+ * What one reader of a part of a file found, to be joined into the reader of the parts before it
+ * (see cli/journeys/input/csv-parts.ts). Plain arrays, so it can cross to another thread.
+ */
+export interface VariantLogPart {
+	activities: string[];
+	/** The part's trie: parent and activity of each node (node 0 is the root). */
+	parent: Int32Array;
+	activity: Int32Array;
+	/** Per case of the part: its trie node, first and last time. */
+	node: Int32Array;
+	first: Float64Array;
+	last: Float64Array;
+	events: number;
+	tied: number;
+	issues: QualityIssue[];
+}
+
 /** A case had an event earlier than one before it in the file: the log must be sorted first. */
 export class UnorderedCase extends Error {
 	constructor() {
@@ -84,6 +102,56 @@ export class VariantLogBuilder implements EventSink {
 
 	note(reason: QualityIssue['reason'], line: number, example?: string): void {
 		this.quality.note(reason, line, example);
+	}
+
+	/** This builder's findings as a part, for another builder to join. */
+	part(): VariantLogPart {
+		const cases = this.cases;
+		return {
+			activities: [...this.activities.values],
+			parent: Int32Array.from(this.trie.parent),
+			activity: Int32Array.from(this.trie.activity),
+			node: this.node.slice(0, cases),
+			first: this.first.slice(0, cases),
+			last: this.last.slice(0, cases),
+			events: this.events,
+			tied: this.tied,
+			issues: this.quality.report(0, 0).issues
+		};
+	}
+
+	/**
+	 * Adds a part read after everything this builder has seen. `slotFor` gives the slot of each of
+	 * the part's cases: an existing one when the case started earlier, else a `newCase()`.
+	 */
+	join(part: VariantLogPart, slotFor: (partCase: number) => number, lineOffset: number): void {
+		const acts = part.activities.map((name) => this.activities.id(name));
+		// The part's trie mapped onto this one; a parent always comes before its children.
+		const nodes = new Int32Array(part.parent.length);
+		for (let n = 1; n < nodes.length; n++)
+			nodes[n] = this.trie.child(nodes[part.parent[n]], acts[part.activity[n]]);
+		for (let c = 0; c < part.node.length; c++) {
+			const slot = slotFor(c);
+			const node = this.node[slot];
+			const first = part.first[c];
+			if (node === 0) {
+				this.node[slot] = nodes[part.node[c]];
+				this.first[slot] = first;
+			} else {
+				// The case goes on from an earlier part: its path continues from where it was.
+				if (first < this.last[slot]) throw new UnorderedCase();
+				if (first === this.last[slot]) this.tied++;
+				const path: number[] = [];
+				for (let n = part.node[c]; n > 0; n = part.parent[n]) path.push(acts[part.activity[n]]);
+				let joined = node;
+				for (let i = path.length - 1; i >= 0; i--) joined = this.trie.child(joined, path[i]);
+				this.node[slot] = joined;
+			}
+			this.last[slot] = part.last[c];
+		}
+		this.events += part.events;
+		this.tied += part.tied;
+		this.quality.merge(part.issues, lineOffset);
 	}
 
 	finish(): VariantLog {

@@ -13,8 +13,12 @@ export interface ByteSource {
 	size: number | undefined;
 	/** Raw bytes read so far (before decompression). */
 	readonly bytesRead: () => number;
-	/** First decompressed chunk (empty for an empty input). */
+	/** First decompressed chunk (empty for an empty input), without a byte-order mark. */
 	first: Buffer;
+	/** Whether the input is gzipped. */
+	gzipped: boolean;
+	/** File offset of `first` (3 after a byte-order mark; meaningless when gzipped). */
+	firstOffset: number;
 	rest: AsyncIterator<Buffer>;
 	/** Stops reading (a reader that gives up early must not leave the file open). */
 	close(): void;
@@ -89,6 +93,8 @@ export async function openSource(
 		size,
 		bytesRead: () => read,
 		first: stripBom(first),
+		gzipped,
+		firstOffset: first.length - stripBom(first).length,
 		rest: wrapped,
 		close: () => {
 			// Standard input belongs to the process; only a file stream is ours to end.

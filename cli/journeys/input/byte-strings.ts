@@ -86,4 +86,9 @@ export class ByteList {
 	get(index: number): string {
 		return decode(this.arena, this.bounds[index], this.bounds[index + 1]);
 	}
+
+	/** The arena and the bounds of items 0…count−1 (item i is arena[bounds[i], bounds[i+1])). */
+	contents(count: number): { arena: Uint8Array; bounds: Int32Array } {
+		return { arena: this.arena.subarray(0, this.used), bounds: this.bounds.subarray(0, count + 1) };
+	}
 }

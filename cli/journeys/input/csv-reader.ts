@@ -69,16 +69,53 @@ export async function readCsv(
 	onChunk?: () => void
 ): Promise<CaseNames> {
 	const header = readHeader(source.first, request.delimiter, source.name);
+	const rows = csvRows(header, request, sink, source.name);
+	rows.push(source.first.subarray(header.dataOffset));
+	onChunk?.();
+	for (;;) {
+		const next = await source.rest.next();
+		if (next.done) break;
+		rows.push(next.value);
+		onChunk?.();
+	}
+	rows.end();
+	return (slot) => rows.caseIds.get(slot);
+}
+
+/** Rows of one CSV file, or of one part of it (see csv-parts.ts), pushed chunk by chunk. */
+export interface CsvRows {
+	push(chunk: Buffer): void;
+	end(): void;
+	/** Case id bytes to case slot, and back. */
+	readonly caseSlots: ByteKeyTable;
+	readonly caseIds: ByteList;
+	/** Physical lines read so far. */
+	readonly lines: number;
+	/** Whether the bytes pushed so far end where a record ends (nothing is held back). */
+	readonly atRecordEnd: boolean;
+}
+
+/**
+ * Maps the wanted columns of each record onto the sink. `firstLine` numbers the first data line
+ * in messages (2, after the header; a part of the file counts from 0 and is renumbered later).
+ */
+export function csvRows(
+	header: CsvHeader,
+	request: ReadRequest,
+	sink: EventSink,
+	name: string,
+	firstLine = 2
+): CsvRows {
 	const { columns } = header;
-	const chosen = chooseColumns(columns, request.columns, source.name);
+	const chosen = chooseColumns(columns, request.columns, name);
 	const caseColumns = request.caseAttributes.map((attribute) => {
 		const index = findCaseAttribute(columns, attribute.name);
-		if (index < 0 && attribute.required) throw missing(source.name, attribute.name, columns);
+		if (index < 0 && attribute.required) throw missing(name, attribute.name, columns);
 		return index;
 	});
 	const eventColumns = request.eventAttributes.map((attribute) => {
 		const index = findColumn(columns, attribute.name);
-		if (index < 0 && attribute.required) throw missing(source.name, attribute.name, columns);
+		if (index < 0 && attribute.required) throw missing(name, attribute.name, columns);
 		return index;
 	});
 	// Slots: 0 case, 1 activity, 2 time, then case attributes, then event attributes.
@@ -107,79 +144,87 @@ export async function readCsv(
 	const timeSlot = slotOfWanted[2];
 	const needed = Math.max(chosen.case, chosen.activity, chosen.timestamp) + 1;
 
-	const tokenizer = new CsvTokenizer(header.delimiter.charCodeAt(0), slotOf, () => {
-		const { starts, ends, kinds, bytes, line } = tokenizer;
-		const cs = starts[caseSlot];
-		const ce = ends[caseSlot];
-		if (tokenizer.fields === 1 && ce === cs) return; // blank line
-		if (tokenizer.fields < needed || tokenizer.unterminated) sink.note('malformed-row', line);
-		if (cs < 0 || ce === cs) return sink.drop('missing-case', line);
-		const as = starts[activitySlot];
-		if (as < 0 || ends[activitySlot] === as) return sink.drop('missing-activity', line);
-		const ts = starts[timeSlot];
-		const te = ends[timeSlot];
-		if (ts < 0 || te === ts) return sink.drop('missing-time', line);
-		const time = parseTimestampBytes(bytes, ts, te, zone);
-		if (Number.isNaN(time)) {
-			if (isBlank(bytes, ts, te)) return sink.drop('missing-time', line);
-			return sink.drop('bad-time', line, decode(bytes, ts, te));
-		}
-		let slot: number;
-		if (kinds[caseSlot] === FIELD_ESCAPED) {
-			// Key the table by the unescaped text so it matches the same id written without quotes.
-			const id = unescape(decode(bytes, cs, ce));
-			const key = new TextEncoder().encode(id);
-			slot = caseSlots.get(key, 0, key.length);
-			if (slot < 0) {
-				slot = sink.newCase();
-				caseSlots.set(key, 0, key.length, slot);
-				caseIds.add(slot, key, 0, key.length);
+	const tokenizer = new CsvTokenizer(
+		header.delimiter.charCodeAt(0),
+		slotOf,
+		() => {
+			const { starts, ends, kinds, bytes, line } = tokenizer;
+			const cs = starts[caseSlot];
+			const ce = ends[caseSlot];
+			if (tokenizer.fields === 1 && ce === cs) return; // blank line
+			if (tokenizer.fields < needed || tokenizer.unterminated) sink.note('malformed-row', line);
+			if (cs < 0 || ce === cs) return sink.drop('missing-case', line);
+			const as = starts[activitySlot];
+			if (as < 0 || ends[activitySlot] === as) return sink.drop('missing-activity', line);
+			const ts = starts[timeSlot];
+			const te = ends[timeSlot];
+			if (ts < 0 || te === ts) return sink.drop('missing-time', line);
+			const time = parseTimestampBytes(bytes, ts, te, zone);
+			if (Number.isNaN(time)) {
+				if (isBlank(bytes, ts, te)) return sink.drop('missing-time', line);
+				return sink.drop('bad-time', line, decode(bytes, ts, te));
 			}
-		} else if (lastBytes === bytes && sameRange(bytes, lastStart, lastEnd, cs, ce)) slot = lastSlot;
-		else {
-			slot = caseSlots.get(bytes, cs, ce);
-			if (slot < 0) {
-				// The id becomes a string only at the end: thousands of new strings while reading
-				// would each be copied by the garbage collector as they age.
-				slot = sink.newCase();
-				caseSlots.set(bytes, cs, ce, slot);
-				caseIds.add(slot, bytes, cs, ce);
+			let slot: number;
+			if (kinds[caseSlot] === FIELD_ESCAPED) {
+				// Key the table by the unescaped text so it matches the same id written without quotes.
+				const id = unescape(decode(bytes, cs, ce));
+				const key = new TextEncoder().encode(id);
+				slot = caseSlots.get(key, 0, key.length);
+				if (slot < 0) {
+					slot = sink.newCase();
+					caseSlots.set(key, 0, key.length, slot);
+					caseIds.add(slot, key, 0, key.length);
+				}
+			} else if (lastBytes === bytes && sameRange(bytes, lastStart, lastEnd, cs, ce))
+				slot = lastSlot;
+			else {
+				slot = caseSlots.get(bytes, cs, ce);
+				if (slot < 0) {
+					// The id becomes a string only at the end: thousands of new strings while reading
+					// would each be copied by the garbage collector as they age.
+					slot = sink.newCase();
+					caseSlots.set(bytes, cs, ce, slot);
+					caseIds.add(slot, bytes, cs, ce);
+				}
+				lastBytes = bytes;
+				lastStart = cs;
+				lastEnd = ce;
+				lastSlot = slot;
 			}
-			lastBytes = bytes;
-			lastStart = cs;
-			lastEnd = ce;
-			lastSlot = slot;
-		}
-		const ae = ends[activitySlot];
-		let activity: number;
-		if (kinds[activitySlot] === FIELD_ESCAPED)
-			activity = sink.activities.id(unescape(decode(bytes, as, ae)));
-		else {
-			activity = activityIds.get(bytes, as, ae);
-			if (activity < 0) {
-				activity = sink.activities.id(decode(bytes, as, ae));
-				activityIds.set(bytes, as, ae, activity);
+			const ae = ends[activitySlot];
+			let activity: number;
+			if (kinds[activitySlot] === FIELD_ESCAPED)
+				activity = sink.activities.id(unescape(decode(bytes, as, ae)));
+			else {
+				activity = activityIds.get(bytes, as, ae);
+				if (activity < 0) {
+					activity = sink.activities.id(decode(bytes, as, ae));
+					activityIds.set(bytes, as, ae, activity);
+				}
 			}
+			for (let a = 0; a < caseValues.length; a++) {
+				caseValues[a] = field(bytes, starts, ends, kinds, slotOfWanted[3 + a], caseCaches[a]);
+			}
+			for (let a = 0; a < eventValues.length; a++) {
+				const slot = slotOfWanted[3 + caseValues.length + a];
+				eventValues[a] = field(bytes, starts, ends, kinds, slot, eventCaches[a]);
+			}
+			sink.addAt(slot, activity, time, eventValues, caseValues);
+		},
+		firstLine
+	);
+	return {
+		push: (chunk) => tokenizer.push(chunk),
+		end: () => tokenizer.end(),
+		caseSlots,
+		caseIds,
+		get lines() {
+			return tokenizer.nextLine - firstLine;
+		},
+		get atRecordEnd() {
+			return !tokenizer.holdsBack;
 		}
-		for (let a = 0; a < caseValues.length; a++) {
-			caseValues[a] = field(bytes, starts, ends, kinds, slotOfWanted[3 + a], caseCaches[a]);
-		}
-		for (let a = 0; a < eventValues.length; a++) {
-			const slot = slotOfWanted[3 + caseValues.length + a];
-			eventValues[a] = field(bytes, starts, ends, kinds, slot, eventCaches[a]);
-		}
-		sink.addAt(slot, activity, time, eventValues, caseValues);
-	});
-	tokenizer.push(source.first.subarray(header.dataOffset));
-	onChunk?.();
-	for (;;) {
-		const next = await source.rest.next();
-		if (next.done) break;
-		tokenizer.push(next.value);
-		onChunk?.();
-	}
-	tokenizer.end();
-	return (slot) => caseIds.get(slot);
+	};
 }
 
 function field(

@@ -28,7 +28,7 @@ export class CsvTokenizer {
 	unterminated = false;
 	/** Fields seen in the current record (at least up to the last wanted column). */
 	fields = 0;
-	private nextLine: number;
+	private next: number;
 	private leftover: Buffer | undefined;
 	/** Position of the next quote in the current buffer (its length when none), or −1 unknown. */
 	private nextQuote = -1;
@@ -51,7 +51,7 @@ export class CsvTokenizer {
 		});
 		this.maxColumn = max;
 		this.line = firstLine;
-		this.nextLine = firstLine;
+		this.next = firstLine;
 	}
 
 	push(chunk: Buffer): void {
@@ -68,6 +68,16 @@ export class CsvTokenizer {
 		// A quoted field that holds that newline runs on: then one buffer after all.
 		if (cut) return this.run(Buffer.concat([cut, chunk.subarray(lf + 1)]), false, 0);
 		this.run(chunk, false, lf + 1);
+	}
+
+	/** Physical line after the last complete record. */
+	get nextLine(): number {
+		return this.next;
+	}
+
+	/** True while the end of a record cut at a chunk border waits for the next chunk. */
+	get holdsBack(): boolean {
+		return this.leftover !== undefined && this.leftover.length > 0;
 	}
 
 	end(): void {
@@ -184,8 +194,8 @@ export class CsvTokenizer {
 			i++;
 		}
 		this.fields = column;
-		this.line = this.nextLine;
-		this.nextLine += lines;
+		this.line = this.next;
+		this.next += lines;
 		return i;
 	}
 }
