@@ -6,7 +6,7 @@
  *
  * A line start is a record start unless a quoted field holds a newline. The first part starts at
  * a true record start; a part that starts at one and ends where a record ends hands the next part
- * a true start too. When a part ends inside a record, the parts are dropped (`undefined`) and the
+ * a true start too. When a part ends inside a record, readCsvParts gives up (false) and the
  * caller reads the file in one go.
  */
 import { closeSync, createReadStream, existsSync, openSync, readSync } from 'node:fs';
