@@ -7,7 +7,8 @@ import { parseDuration } from './analysis/durations.ts';
 import type { EventLog } from './analysis/event-log.ts';
 import { funnel } from './analysis/funnel.ts';
 import { summarize } from './analysis/summary.ts';
-import { createZone, UTC, type Zone } from './analysis/timestamps.ts';
+import { splitByStart, type PeriodLabels } from './analysis/periods.ts';
+import { createZone, parseTimestamp, UTC, type Zone } from './analysis/timestamps.ts';
 import { topVariants } from './analysis/variants.ts';
 import { CliError } from '../cli-error.ts';
 import type { AttributeRequest } from './input/read-request.ts';
@@ -38,6 +39,7 @@ interface CommonOptions {
 interface FunnelFlags extends CommonOptions {
 	steps: string;
 	by?: string;
+	splitAt?: string;
 	window?: string;
 	staleAfter?: string;
 	minGroup: string;
@@ -81,7 +83,7 @@ export function registerJourneys(program: Command): void {
 	withFunnel(withCommon(journeys.command('funnel').argument('[FILE]', 'event log')))
 		.description('ordered funnel over --steps, optionally per segment (--by)')
 		.action(async (file: string | undefined, options: FunnelFlags) => {
-			const log = await read(file, options, byRequest(options.by), []);
+			const log = segmented(await read(file, options, byRequest(options), []), options);
 			const result = funnel(log, funnelOptions(log, options));
 			emit(funnelView(result), options);
 		});
@@ -89,8 +91,12 @@ export function registerJourneys(program: Command): void {
 	withFunnel(withCommon(journeys.command('compare').argument('[FILE]', 'event log')))
 		.description('per step, each segment against the rest, with corrected tests')
 		.action(async (file: string | undefined, options: FunnelFlags) => {
-			if (!options.by) throw new CliError('compare needs --by ATTR (for example --by channel).', 2);
-			const log = await read(file, options, byRequest(options.by), []);
+			if (!options.by && !options.splitAt)
+				throw new CliError(
+					'compare needs --by ATTR (for example --by channel) or --split-at DATE.',
+					2
+				);
+			const log = segmented(await read(file, options, byRequest(options), []), options);
 			const result = compareSegments(log, {
 				...funnelOptions(log, options),
 				byAttribute: 0,
@@ -149,14 +155,15 @@ export function registerJourneys(program: Command): void {
 				file: string | undefined,
 				options: FunnelFlags & { out: string; lang: 'nl' | 'en'; title?: string }
 			) => {
-				const { writeReport } = await import('./report/write-report.ts');
-				const log = await read(file, options, byRequest(options.by), [
-					optional('type'),
-					optional('detail')
-				]);
+				const { periodLabels, writeReport } = await import('./report/write-report.ts');
+				const log = segmented(
+					await read(file, options, byRequest(options), [optional('type'), optional('detail')]),
+					options,
+					periodLabels(options.lang)
+				);
 				await writeReport(log, {
 					...funnelOptions(log, options),
-					byAttribute: options.by ? 0 : undefined,
+					byAttribute: segmenting(options),
 					typeAttribute: present(log, 0),
 					detailAttribute: present(log, 1),
 					minGroup: positiveInt(options.minGroup, '--min-group'),
@@ -200,6 +207,10 @@ function withFunnel(command: Command): Command {
 	return command
 		.requiredOption('--steps <A,B,C>', 'funnel steps (activities), in order, comma separated')
 		.option('--by <ATTR>', 'segment by a case attribute (case: column or first event value)')
+		.option(
+			'--split-at <DATE>',
+			'segment by when cases started: before DATE against from DATE on (before and after a change)'
+		)
 		.option('--window <SPAN>', 'later steps only count within this span after step 1, e.g. 30d')
 		.option(
 			'--stale-after <SPAN>',
@@ -284,14 +295,43 @@ function funnelOptions(log: EventLog, options: FunnelFlags) {
 	}
 	return {
 		steps,
-		byAttribute: options.by ? 0 : undefined,
+		byAttribute: segmenting(options),
 		windowMs: span(options.window, '--window'),
 		staleAfterMs: span(options.staleAfter, '--stale-after')
 	};
 }
 
-function byRequest(by: string | undefined): AttributeRequest[] {
-	return by ? [{ name: by, required: true }] : [];
+function byRequest(options: FunnelFlags): AttributeRequest[] {
+	if (options.by && options.splitAt)
+		throw new CliError('use --by or --split-at, not both: each sets the groups.', 2);
+	return options.by ? [{ name: options.by, required: true }] : [];
+}
+
+/** The case attribute that sets the groups: the --by column, or the period of --split-at. */
+function segmenting(options: FunnelFlags): number | undefined {
+	return options.by || options.splitAt ? 0 : undefined;
+}
+
+const CLI_PERIODS = (date: string): PeriodLabels => ({
+	by: 'period',
+	before: `before ${date}`,
+	from: `from ${date}`
+});
+
+/** With --split-at, the log's cases grouped by when they started. */
+function segmented(
+	log: EventLog,
+	options: FunnelFlags,
+	labels: (date: string) => PeriodLabels = CLI_PERIODS
+): EventLog {
+	if (!options.splitAt) return log;
+	const at = parseTimestamp(options.splitAt, zone(options.tz));
+	if (Number.isNaN(at))
+		throw new CliError(
+			`--split-at needs a date such as 2026-04-01 (or a date and time), not "${options.splitAt}".`,
+			2
+		);
+	return splitByStart(log, at, labels(options.splitAt));
 }
 
 function optional(name: string): AttributeRequest {

@@ -13,7 +13,8 @@ export interface ColumnChoice {
 	timestamp: number;
 }
 
-// Most specific first: the running example has both `concept:name` and `Activity`.
+// Most specific first: the running example has both `concept:name` and `Activity`. Dutch names
+// too: a city's own systems export `Dossiernummer;Stap;Tijdstip` (PERSONAS.md, Sara).
 const CASE_NAMES = [
 	'case:concept:name',
 	'case id',
@@ -21,9 +22,23 @@ const CASE_NAMES = [
 	'caseid',
 	'journeyid',
 	'journey_id',
-	'case'
+	'case',
+	'dossiernummer',
+	'zaaknummer',
+	'dossier',
+	'zaak'
 ];
-const ACTIVITY_NAMES = ['concept:name', 'activity', 'step', 'activity name', 'event', 'task'];
+const ACTIVITY_NAMES = [
+	'concept:name',
+	'activity',
+	'step',
+	'activity name',
+	'event',
+	'task',
+	'activiteit',
+	'stap',
+	'handeling'
+];
 const TIME_NAMES = [
 	'time:timestamp',
 	'complete timestamp',
@@ -32,7 +47,11 @@ const TIME_NAMES = [
 	'end timestamp',
 	'time',
 	'datetime',
-	'date'
+	'date',
+	'tijdstip',
+	'datum en tijd',
+	'datum',
+	'tijd'
 ];
 
 export function chooseColumns(

@@ -28,6 +28,9 @@ export const MESSAGES = {
 		interval: '95 %-interval',
 		fromStart: 'Van start',
 		comparison: 'Vergelijking per groep',
+		period: 'periode',
+		before: (date: string) => `vóór ${date}`,
+		fromDate: (date: string) => `vanaf ${date}`,
 		comparisonIntro: (by: string) =>
 			`Per stap: hoeveel procent van elke groep (${by}) doorgaat, tegenover alle anderen. Gecorrigeerd voor het aantal vergelijkingen (Benjamini–Hochberg).`,
 		comparisonChart:
@@ -92,6 +95,9 @@ export const MESSAGES = {
 		interval: '95 % interval',
 		fromStart: 'From start',
 		comparison: 'Comparison by group',
+		period: 'period',
+		before: (date: string) => `before ${date}`,
+		fromDate: (date: string) => `from ${date}`,
 		comparisonIntro: (by: string) =>
 			`Per step: the share of each group (${by}) that continues, against all others. Corrected for the number of comparisons (Benjamini–Hochberg).`,
 		comparisonChart:

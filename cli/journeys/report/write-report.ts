@@ -6,7 +6,8 @@ import type { EventLog } from '../analysis/event-log.ts';
 import { CliError } from '../../cli-error.ts';
 import { reportData, type ReportOptions } from './report-data.ts';
 import { reportHtml } from './report-html.ts';
-import type { Lang } from './messages.ts';
+import type { PeriodLabels } from '../analysis/periods.ts';
+import { MESSAGES, type Lang } from './messages.ts';
 
 export interface WriteReportOptions extends ReportOptions {
 	lang: Lang;
@@ -24,6 +25,12 @@ export function chartJsSource(): string {
 	} catch {
 		throw new CliError('cannot find node_modules/chart.js/dist/chart.umd.min.js; run npm install.');
 	}
+}
+
+/** The groups of --split-at in the report's language. */
+export function periodLabels(lang: Lang): (date: string) => PeriodLabels {
+	const t = MESSAGES[lang];
+	return (date) => ({ by: t.period, before: t.before(date), from: t.fromDate(date) });
 }
 
 export async function writeReport(log: EventLog, options: WriteReportOptions): Promise<void> {
