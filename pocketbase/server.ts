@@ -74,7 +74,9 @@ export function bundleHookLibraries(): void {
 	const libraries = [
 		['surveys/server-bundle.ts', 'surveys.cjs'],
 		// The meldingen status flow, shared with the staff pages.
-		['web/lib/components/meldingen/status.ts', 'meldingen-status.cjs']
+		['web/lib/components/meldingen/status.ts', 'meldingen-status.cjs'],
+		// Antwerp's districts, shared with the app and the CLI.
+		['web/lib/api/districts.ts', 'districts.cjs']
 	];
 	for (const [entry, output] of libraries) {
 		buildSync({

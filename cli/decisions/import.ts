@@ -3,20 +3,9 @@
 // and loads them all-or-nothing: every entry is checked before anything is
 // written, and a failed write removes what this run had already written.
 import type PocketBase from 'pocketbase';
+import { DISTRICTS } from '../../web/lib/api/districts.ts';
 
 export type Body = 'gemeenteraad' | 'college' | 'districtsraad' | 'districtscollege';
-
-export const DISTRICTS = [
-	'antwerpen',
-	'berchem',
-	'berendrecht-zandvliet-lillo',
-	'borgerhout',
-	'deurne',
-	'ekeren',
-	'hoboken',
-	'merksem',
-	'wilrijk'
-] as const;
 
 /** One decision, in the fields of the `decisions` collection. */
 export interface DecisionInput {

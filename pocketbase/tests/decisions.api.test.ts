@@ -5,8 +5,9 @@ import { randomBytes } from 'node:crypto';
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DISTRICTS } from '../../web/lib/api/districts.ts';
 import { startTestServer, type TestServer } from '../test-server.ts';
-import { anonymous, staff } from './clients.ts';
+import { anonymous, staff, superuser } from './clients.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 interface ListItem {
@@ -305,6 +306,24 @@ describe('search and filters', () => {
 			expect(response.status).toBe(400);
 			expect(((await response.json()) as { data: object }).data).toHaveProperty(param);
 		}
+	});
+
+	it('offers exactly the districts the database stores and the filter accepts', async () => {
+		// The app and the hooks share web/lib/api/districts.ts, the select fields come from
+		// the migrations: a district added to one but not the other would fail on save.
+		const admin = await superuser();
+		for (const [collection, field] of [
+			['decisions', 'district'],
+			['decision_subscriptions', 'district'],
+			['surveys', 'district'],
+			['meldingen', 'district'],
+			['users', 'districts']
+		]) {
+			const schema = await admin.collections.getOne(collection);
+			const select = schema.fields.find((candidate) => candidate.name === field);
+			expect(select?.values, `${collection}.${field}`).toEqual([...DISTRICTS]);
+		}
+		for (const district of DISTRICTS) await list({ district });
 	});
 });
 

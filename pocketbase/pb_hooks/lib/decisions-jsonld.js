@@ -5,6 +5,8 @@
 // local governments publish their decisions in.
 
 const { day, jsonValue } = require(`${__hooks}/lib/decisions-query.js`);
+// The official district names, from web/lib/api/districts.ts (bundled by pocketbase/server.ts).
+const { DISTRICT_NAMES } = require(`${__hooks}/lib/generated/districts.cjs`);
 
 const CONTEXT = {
 	besluit: 'http://data.vlaanderen.be/ns/besluit#',
@@ -30,18 +32,6 @@ const BODY_LABELS = {
 	college: 'College van burgemeester en schepenen',
 	districtsraad: 'Districtsraad',
 	districtscollege: 'Districtscollege'
-};
-
-const DISTRICT_LABELS = {
-	antwerpen: 'Antwerpen',
-	berchem: 'Berchem',
-	'berendrecht-zandvliet-lillo': 'Berendrecht-Zandvliet-Lillo',
-	borgerhout: 'Borgerhout',
-	deurne: 'Deurne',
-	ekeren: 'Ekeren',
-	hoboken: 'Hoboken',
-	merksem: 'Merksem',
-	wilrijk: 'Wilrijk'
 };
 
 /** EU publications office language authority, as ELI expects for eli:language. */
@@ -75,7 +65,7 @@ function toJsonLd(record, appURL, related) {
 		(district && body.startsWith('district') ? '-' + district : '');
 	const organLabel =
 		(BODY_LABELS[body] || body) +
-		(district && body.startsWith('district') ? ' ' + DISTRICT_LABELS[district] : '');
+		(district && body.startsWith('district') ? ' ' + DISTRICT_NAMES[district] : '');
 
 	const doc = {
 		'@context': CONTEXT,
@@ -137,7 +127,7 @@ function toJsonLd(record, appURL, related) {
 		put(doc, 'dct:spatial', {
 			'@id': appURL + '/id/districten/' + district,
 			'@type': 'dct:Location',
-			'skos:prefLabel': DISTRICT_LABELS[district] || district
+			'skos:prefLabel': DISTRICT_NAMES[district] || district
 		});
 	}
 	const location = jsonValue(record, 'location');

@@ -3,18 +3,11 @@
 // turned into SQL, shared by the list JSON route and (through it) the web app.
 // Only published decisions are ever selected here.
 
+// The districts have one source, shared with the app and the CLI:
+// web/lib/api/districts.ts, bundled here by pocketbase/server.ts.
+const { DISTRICTS } = require(`${__hooks}/lib/generated/districts.cjs`);
+
 const BODIES = ['gemeenteraad', 'college', 'districtsraad', 'districtscollege'];
-const DISTRICTS = [
-	'antwerpen',
-	'berchem',
-	'berendrecht-zandvliet-lillo',
-	'borgerhout',
-	'deurne',
-	'ekeren',
-	'hoboken',
-	'merksem',
-	'wilrijk'
-];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const MAX_PER_PAGE = 50;
 

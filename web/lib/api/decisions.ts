@@ -1,7 +1,7 @@
 // Decisions as the resident pages read them (issue 5). The list comes from the
 // server's public list route, so search and filters have one implementation.
 import type { RecordModel } from 'pocketbase';
-import type { District } from './records';
+import type { District } from './districts';
 import { pb } from './pocketbase';
 
 export type DecisionBody = 'gemeenteraad' | 'college' | 'districtsraad' | 'districtscollege';
@@ -10,17 +10,6 @@ export const BODIES: DecisionBody[] = [
 	'college',
 	'districtsraad',
 	'districtscollege'
-];
-export const DISTRICTS: District[] = [
-	'antwerpen',
-	'berchem',
-	'berendrecht-zandvliet-lillo',
-	'borgerhout',
-	'deurne',
-	'ekeren',
-	'hoboken',
-	'merksem',
-	'wilrijk'
 ];
 
 export interface Article {

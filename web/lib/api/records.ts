@@ -1,17 +1,7 @@
 // The shapes of the PocketBase records the app reads (DESIGN.md §5).
 import type { RecordModel } from 'pocketbase';
 import type { LocalizedText, SurveyDefinition } from '$surveys/schema';
-
-export type District =
-	| 'antwerpen'
-	| 'berchem'
-	| 'berendrecht-zandvliet-lillo'
-	| 'borgerhout'
-	| 'deurne'
-	| 'ekeren'
-	| 'hoboken'
-	| 'merksem'
-	| 'wilrijk';
+import type { District } from './districts';
 
 export interface SurveyRecord extends RecordModel {
 	slug: string;

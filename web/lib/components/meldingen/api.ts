@@ -2,7 +2,7 @@
 // collection's create, and the staff status route (pocketbase/pb_hooks/meldingen.pb.js).
 import type { RecordModel } from 'pocketbase';
 import { pb } from '$lib/api/pocketbase';
-import type { District } from '$lib/api/records';
+import type { District } from '$lib/api/districts';
 
 export type LocalizedText = Record<string, string>;
 export type PublicStatus = 'received' | 'in_progress' | 'done' | 'closed';
