@@ -28,6 +28,11 @@ function event(journeyId: string, extra: Record<string, unknown> = {}) {
 	};
 }
 
+/** A record id as the emitter makes one for each event. */
+function eventId() {
+	return randomUUID().replace(/-/g, '').slice(0, 15);
+}
+
 async function stored(journeyId: string) {
 	return admin
 		.collection('journey_events')
@@ -86,6 +91,47 @@ describe('journey events: what is accepted', () => {
 			['step', 'wat', ''],
 			['error', 'wat', 'required']
 		]);
+	});
+
+	it('stores an event sent again with its id once, and the rest of its batch', async () => {
+		const journeyId = randomUUID();
+		const pb = anonymous();
+		const ids = [eventId(), eventId()];
+		const first = event(journeyId, { id: ids[0] });
+		const second = event(journeyId, { id: ids[1], step: 'wat', type: 'step' });
+		const once = pb.createBatch();
+		once.collection('journey_events').create(first);
+		expect((await once.send()).map((result) => result.status)).toEqual([200]);
+		// The page never heard that answer, so the first event goes again beside a new one.
+		const again = pb.createBatch();
+		again.collection('journey_events').create(first);
+		again.collection('journey_events').create(second);
+		expect((await again.send()).map((result) => result.status)).toEqual([200, 200]);
+		await pb.collection('journey_events').create(second);
+		expect((await stored(journeyId)).map((row) => [row.id, row.step])).toEqual([
+			[ids[0], 'start'],
+			[ids[1], 'wat']
+		]);
+	});
+
+	it('refuses an event id of another form, and stores nothing', async () => {
+		const journeyId = randomUUID();
+		for (const id of ['short', 'UPPERCASE123456', 'abc-def-ghi-jkl']) {
+			const result = await refusal(
+				anonymous().collection('journey_events').create(event(journeyId, { id }))
+			);
+			expect(result?.status).toBe(400);
+			expect(result?.data?.id?.code).toBe('invalid_format');
+		}
+		// Not text at all: PocketBase refuses it itself, also naming the field.
+		const number = await refusal(
+			anonymous()
+				.collection('journey_events')
+				.create(event(journeyId, { id: 12345 }))
+		);
+		expect(number?.status).toBe(400);
+		expect(number?.data?.id).toBeDefined();
+		expect(await stored(journeyId)).toHaveLength(0);
 	});
 
 	it('lets staff read events but not residents', async () => {

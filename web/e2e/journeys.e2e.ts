@@ -322,6 +322,65 @@ test('steps still waiting in the page are delivered when the resident closes it 
 	await context.close();
 });
 
+test('an event a later visit sends again (the page left before it heard the answer) is kept once', async ({
+	page,
+	baseURL
+}) => {
+	const pb = await asSuperuser(baseURL!);
+	const slug = `journey-again-${randomUUID().slice(0, 8)}`;
+	const process = `survey:${slug}`;
+	await makeSurvey(pb, slug);
+	const sent: { id?: string; step: string }[] = [];
+	page.on('request', (request) => {
+		if (!request.url().endsWith('/api/batch')) return;
+		const body = JSON.parse(request.postData() ?? '{}') as {
+			requests?: { body: { id?: string; step: string } }[];
+		};
+		for (const { body: event } of body.requests ?? []) sent.push(event);
+	});
+	await page.goto(`/bevraging/${slug}`);
+	await page.getByRole('button', { name: 'Start de bevraging' }).click();
+	await h1(page, 'In welk webpunt was je?');
+	const filter = pb.filter('process = {:process}', { process });
+	const firstVisit: Row[] = [
+		['start', 'start'],
+		['step', 'webpunt']
+	];
+	await expect.poll(() => eventsOf(pb, filter), { timeout: 20_000 }).toEqual(firstVisit);
+	// The answer never reached the page, so the event is still stored on the device as it was
+	// sent: what the emitter keeps in IndexedDB while it cannot be sure an event arrived.
+	const start = sent.find((event) => event.step === 'start')!;
+	expect(start.id).toMatch(/^[a-z0-9]{15}$/);
+	await page.evaluate(
+		({ id, ...event }) =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('stadsstem-journeys', 1);
+				open.onupgradeneeded = () => open.result.createObjectStore('events', { keyPath: 'key' });
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const put = open.result
+						.transaction('events', 'readwrite')
+						.objectStore('events')
+						.put({ ...event, key: id });
+					put.onsuccess = () => resolve();
+					put.onerror = () => reject(put.error);
+				};
+			}),
+		start
+	);
+	sent.length = 0;
+	// The next visit sends what it finds stored, with a new journey's first step.
+	await page.goto(`/bevraging/${slug}`);
+	await page.getByRole('button', { name: 'Start de bevraging' }).click();
+	await expect.poll(() => sent.filter((event) => event.step === 'start').length).toBe(2);
+	// Twice the same steps, each once: the resent start is not stored again.
+	await expect
+		.poll(async () => (await eventsOf(pb, filter)).sort(), { timeout: 20_000 })
+		.toEqual([...firstVisit, ...firstVisit].sort());
+	const records = await pb.collection('journey_events').getFullList({ filter });
+	expect(records.map((record) => record.id)).toContain(start.id);
+});
+
 test('the staff page looks at the last 90 days unless staff choose another period', async ({
 	page,
 	baseURL

@@ -23,6 +23,11 @@ const FIELDS = [
 	'language',
 	'detail'
 ];
+/**
+ * The browser names each event (a random id, as PocketBase makes them), so that sending it again
+ * (the page could not hear the first answer) stores it once: see storedAlready.
+ */
+const EVENT_ID = /^[a-z0-9]{15}$/;
 const TYPES = ['start', 'step', 'error', 'complete'];
 const CHANNELS = ['web', 'app', 'kiosk'];
 const PATTERNS = {
@@ -60,8 +65,12 @@ function checkBody(body, now) {
 		refuse('event', 'too_large', `An event is at most ${MAX_EVENT_BYTES} bytes.`);
 	}
 	for (const key of Object.keys(body)) {
+		if (key === 'id') continue;
 		if (FIELDS.indexOf(key) < 0)
 			refuse(key, 'unknown_field', `"${key}" is not a journey event field.`);
+	}
+	if (body.id !== undefined && !(isText(body.id) && EVENT_ID.test(body.id))) {
+		refuse('id', 'invalid_format', 'An event id is 15 random letters and digits.');
 	}
 	for (const key of ['journeyId', 'process', 'step', 'type', 'at', 'channel']) {
 		if (!isText(body[key]) || body[key] === '') refuse(key, 'missing', `"${key}" is required.`);
@@ -112,6 +121,18 @@ function checkCreate(e) {
 	if (e.hasSuperuserAuth()) return;
 	checkBody(e.requestInfo().body, Date.now());
 	stampKiosk(e);
+}
+
+/** True when the event's id is already stored: a resend, to be answered as a success. */
+function storedAlready(e) {
+	const id = e.record.id;
+	if (!id) return false;
+	try {
+		e.app.findRecordById('journey_events', id);
+		return true;
+	} catch (_) {
+		return false;
+	}
 }
 
 /** PocketBase's stored date form, which sorts as text. */
@@ -200,6 +221,7 @@ function applyRateLimits(settings) {
 module.exports = {
 	checkCreate,
 	checkBody,
+	storedAlready,
 	purge,
 	processes,
 	periodDays,

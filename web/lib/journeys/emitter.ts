@@ -21,8 +21,22 @@ export interface JourneyEvent {
 }
 
 interface Pending extends JourneyEvent {
-	/** Local only, to remove a sent event from storage; never sent. */
+	/**
+	 * The event's own random id: the key in storage, and the record id on the server, so that an
+	 * event sent twice (the page left before it heard the answer, and the next visit sends what
+	 * is still stored) is kept once.
+	 */
 	key: string;
+}
+
+const ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const EVENT_ID = /^[a-z0-9]{15}$/;
+
+/** 15 random letters and digits, the form of a PocketBase record id. */
+function eventId(): string {
+	return Array.from(crypto.getRandomValues(new Uint8Array(15)), (byte) => ID_CHARS[byte % 36]).join(
+		''
+	);
 }
 
 /** PocketBase's batch API takes at most this many requests (settings migration). */
@@ -125,7 +139,7 @@ function schedule(delay: number) {
 
 /** Queues one event; it goes with the next batch. */
 export function enqueue(event: JourneyEvent): void {
-	const item: Pending = { ...event, key: crypto.randomUUID() };
+	const item: Pending = { ...event, key: eventId() };
 	pending.push(item);
 	if (backoffMs > 0 || offline()) persist([item]);
 	if (!timer) schedule(Math.max(FLUSH_AFTER_MS, backoffMs));
@@ -138,10 +152,11 @@ export function flushSoon(): void {
 
 function requestBody(batch: Pending[]) {
 	return {
-		requests: batch.map(({ key: _key, ...event }) => ({
+		requests: batch.map(({ key, ...event }) => ({
 			method: 'POST',
 			url: '/api/collections/journey_events/records',
-			body: event
+			// Events stored by an older version have another kind of key: they go without an id.
+			body: EVENT_ID.test(key) ? { id: key, ...event } : event
 		}))
 	};
 }
