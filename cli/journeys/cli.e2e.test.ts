@@ -1,24 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LOGS, runJourneys } from './fixtures/run-journeys.ts';
 import { writeJourneyCsv } from './fixtures/journey-generator.ts';
 
-const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const LOGS = path.resolve(repoRoot, '../shared/data/event-logs');
 const dir = mkdtempSync(path.join(tmpdir(), 'journeys-e2e-'));
 
-function cli(args: string[], input?: string) {
-	const result = spawnSync(process.execPath, ['cli/bin/stadsstem.js', 'journeys', ...args], {
-		cwd: repoRoot,
-		input,
-		encoding: 'utf8',
-		env: { ...process.env, STADSSTEM_TOKEN: '' }
-	});
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = runJourneys;
 
 function expectCleanError(result: ReturnType<typeof cli>, pattern: RegExp) {
 	expect(result.code).not.toBe(0);

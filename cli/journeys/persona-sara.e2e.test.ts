@@ -7,28 +7,19 @@
  *
  * The export is built case by case with exact proportions, so every number below is known.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { LOGS, runJourneys } from './fixtures/run-journeys.ts';
 
-const repoRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
-const LOGS = path.resolve(repoRoot, '../shared/data/event-logs');
 const dir = mkdtempSync(path.join(tmpdir(), 'journeys-sara-'));
 
 const STEPS = ['Start', 'Gegevens', 'Bewijsstuk opladen', 'Betalen', 'Bevestigd'];
 const STEPS_FLAG = STEPS.join(',');
 const FIX = '2026-04-01';
 
-function cli(args: string[]) {
-	const result = spawnSync(process.execPath, ['cli/bin/stadsstem.js', 'journeys', ...args], {
-		cwd: repoRoot,
-		encoding: 'utf8'
-	});
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const cli = runJourneys;
 
 function json(args: string[]) {
 	const result = cli([...args, '--format', 'json']);
