@@ -147,6 +147,11 @@ describe('stadsstem journeys (end to end)', { timeout: 60_000 }, () => {
 			expect(three.stderr).toBe('note: read in 3 parts, one thread each\n');
 			expect(three.stdout).toBe(one.stdout);
 		}
+		// A wrong column is said as it is, not taken for a failing thread.
+		const wrong = cli(['summary', file, '--case', 'nope', '--threads', '3', '--verbose']);
+		expect(wrong.code).not.toBe(0);
+		expect(wrong.stderr).toMatch(/has no column "nope"/);
+		expect(wrong.stderr).not.toMatch(/thread failed/);
 		// Out of time order across the cut, and a line break inside quotes: both read again.
 		const unordered = path.join(dir, 'threads-unordered.csv');
 		writeFileSync(

@@ -128,7 +128,8 @@ async function readInParts(file: string, options: LoadOptions): Promise<VariantL
 		options.onNote?.(`read in ${starts.length - 1} parts, one thread each`);
 		return builder.finish();
 	} catch (error) {
-		if (error instanceof UnorderedCase) throw error;
+		// The user's mistakes (no case column, say) are said as they are.
+		if (error instanceof UnorderedCase || error instanceof CliError) throw error;
 		// A thread that failed (out of memory, say) is no reason to fail: read in one go.
 		options.onNote?.(`a reading thread failed (${(error as Error).message}): reading in one go`);
 		return undefined;
