@@ -10,6 +10,7 @@ import {
 	variantLogOf,
 	type VariantLog
 } from './analysis/variant-log.ts';
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { CliError } from '../cli-error.ts';
 import { openSource } from './input/byte-source.ts';
@@ -89,17 +90,18 @@ async function readStraight(file: string, options: LoadOptions): Promise<Variant
 
 /** A large, uncompressed CSV file on several threads; undefined when that does not apply. */
 async function readInParts(file: string, options: LoadOptions): Promise<VariantLog | undefined> {
-	if (options.threads === 1 || !workerScript()) return undefined;
+	// Decided from the file's size before opening it: most files are read in one go, and opening
+	// them here as well would read their first megabyte twice.
+	const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+	const parts =
+		options.threads ?? Math.min(availableParallelism(), Math.floor(size / MIN_PART_BYTES));
+	if (parts < 2 || !workerScript()) return undefined;
 	const source = await openSource(file);
 	source.close();
 	const format = options.format ?? guessFormat(source.extension, source.first);
 	if (format !== 'csv' || source.gzipped || source.size === undefined) return undefined;
 	const header = readHeader(source.first, options.delimiter, source.name);
 	const dataStart = source.firstOffset + header.dataOffset;
-	const parts =
-		options.threads ??
-		Math.min(availableParallelism(), Math.floor((source.size - dataStart) / MIN_PART_BYTES));
-	if (parts < 2) return undefined;
 	const starts = splitParts(file, dataStart, source.size, parts);
 	if (starts.length < 3) return undefined;
 	let read = 0;
