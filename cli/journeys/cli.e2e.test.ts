@@ -153,21 +153,23 @@ describe('stadsstem journeys (end to end)', { timeout: 60_000 }, () => {
 		expect(wrong.stderr).toMatch(/has no column "nope"/);
 		expect(wrong.stderr).not.toMatch(/thread failed/);
 		// Out of time order across the cut, and a line break inside quotes: both read again.
-		const unordered = path.join(dir, 'threads-unordered.csv');
-		writeFileSync(
-			unordered,
+		const onTwoThreads = (name: string, content: string) => {
+			writeFileSync(path.join(dir, name), content);
+			const args = ['summary', path.join(dir, name), '--format', 'json', '--threads', '2'];
+			const result = cli([...args, '--verbose']);
+			return { note: result.stderr, summary: JSON.parse(result.stdout) };
+		};
+		const sorted = onTwoThreads(
+			'threads-unordered.csv',
 			'case,activity,time\na,start,2024-01-01T00:05:00Z\nb,start,2024-01-01T00:06:00Z\na,earlier,2024-01-01T00:01:00Z\n'
 		);
-		const sorted = cli(['summary', unordered, '--format', 'json', '--threads', '2', '--verbose']);
-		expect(sorted.stderr).toContain('out of time order: reading the whole log');
-		expect(JSON.parse(sorted.stdout).startActivities).toEqual({ earlier: 1, start: 1 });
-		const quoted = path.join(dir, 'threads-quoted.csv');
-		writeFileSync(
-			quoted,
+		expect(sorted.note).toContain('out of time order: reading the whole log');
+		expect(sorted.summary.startActivities).toEqual({ earlier: 1, start: 1 });
+		const once = onTwoThreads(
+			'threads-quoted.csv',
 			'case,activity,time,note\na,start,2024-01-01T00:00:00Z,"a\n\n\n\n\n\nlong\n\n\n\n\n\nnote"\na,end,2024-01-01T00:01:00Z,\n'
 		);
-		const once = cli(['summary', quoted, '--format', 'json', '--threads', '2', '--verbose']);
-		expect(once.stderr).toContain('a quoted field holds a line break where the file was cut');
-		expect(JSON.parse(once.stdout)).toMatchObject({ events: 2, cases: 1, droppedRows: 0 });
+		expect(once.note).toContain('a quoted field holds a line break where the file was cut');
+		expect(once.summary).toMatchObject({ events: 2, cases: 1, droppedRows: 0 });
 	});
 });
