@@ -163,7 +163,16 @@ test('a survey walk and a melding left halfway produce exactly the expected even
 	await h1(page, 'Waar haken mensen af?');
 	await page.getByLabel('Proces').selectOption(process);
 	await page.getByRole('button', { name: 'Toon' }).click();
-	await expect(page.getByTestId('journey-summary')).toHaveText('2 pogingen, 1 afgerond (50 %).');
+	// Right after the walk, the attempt left halfway may still be under way.
+	await expect(page.getByTestId('journey-summary')).toHaveText(
+		'2 pogingen: 1 afgerond (50 %), 0 gestopt, 1 nog bezig.'
+	);
+	// An hour later it counts as stopped, and the page shows where.
+	await page.clock.setFixedTime(Date.now() + 60 * 60 * 1000);
+	await page.reload();
+	await expect(page.getByTestId('journey-summary')).toHaveText(
+		'2 pogingen: 1 afgerond (50 %), 1 gestopt, 0 nog bezig.'
+	);
 	const dropouts = page.locator('#journey-dropouts-table');
 	await expect(dropouts.getByRole('row', { name: /Vraag tevreden/ })).toContainText(
 		'Vraag hulp_bij (1)'
@@ -429,6 +438,46 @@ test('the staff page looks at the last 90 days unless staff choose another perio
 	await expect(page).toHaveURL(/periode=150/);
 	await page.getByLabel('Proces').selectOption(process);
 	await page.getByRole('button', { name: 'Toon' }).click();
-	await expect(page.getByTestId('journey-summary')).toHaveText('2 pogingen, 1 afgerond (50 %).');
+	await expect(page.getByTestId('journey-summary')).toHaveText(
+		'2 pogingen: 1 afgerond (50 %), 1 gestopt, 0 nog bezig.'
+	);
 	await expectNoAxeViolations(page, 'journeys staff page, longer period');
+});
+
+test('an attempt active in the last half hour counts as busy, not as stopped', async ({
+	page,
+	baseURL
+}) => {
+	const pb = await asSuperuser(baseURL!);
+	const process = `survey:busy-${randomUUID().slice(0, 8)}`;
+	// Nobody finished yet: one attempt stopped two hours ago, one is five minutes old.
+	const batch = pb.createBatch();
+	for (const minutesAgo of [120, 5]) {
+		const journeyId = randomUUID();
+		['start', 'q1'].forEach((step, i) =>
+			batch.collection('journey_events').create({
+				journeyId,
+				process,
+				step,
+				type: i === 0 ? 'start' : 'step',
+				at: new Date(Date.now() - minutesAgo * 60_000 + i * 1000).toISOString(),
+				channel: 'web',
+				language: 'nl'
+			})
+		);
+	}
+	await batch.send();
+
+	await staffLogin(page);
+	await page.goto(`/medewerkers/journeys?proces=${encodeURIComponent(process)}`);
+	await expect(page.getByTestId('journey-summary')).toHaveText(
+		'2 pogingen: 0 afgerond (0 %), 1 gestopt, 1 nog bezig.'
+	);
+	await expect(
+		page.getByText('Nog bezig: de laatste stap was minder dan 30 minuten geleden.')
+	).toBeVisible();
+	// Without a finished attempt the page cannot tell which step is missing, and says so.
+	await expect(page.getByText('Nog niemand rondde dit proces af.')).toBeVisible();
+	await expect(page.getByText('Niemand stopte onderweg.')).toHaveCount(0);
+	await expectNoAxeViolations(page, 'journeys staff page, busy attempts');
 });

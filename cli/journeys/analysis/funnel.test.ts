@@ -52,6 +52,14 @@ describe('funnel', () => {
 		expect(review.conversionFromStart).toBe(0.5);
 		// Without --stale-after the recent case counts as dropped.
 		expect(funnel(buildLog(rows), { steps }).steps[2]).toMatchObject({ reached: 1, dropped: 2 });
+		// Counted back from a later moment than the log's end, nobody is recent any more.
+		const later = funnel(buildLog(rows), {
+			steps,
+			staleAfterMs: 14 * day,
+			asOfMs: t0 + 60 * day
+		});
+		expect(later.inProgress).toBe(0);
+		expect(later.steps[2]).toMatchObject({ reached: 1, inProgress: 0, dropped: 2 });
 	});
 
 	it('only counts later steps inside the window after step 1', () => {

@@ -15,6 +15,8 @@ export interface FunnelOptions {
 	byAttribute?: number;
 	windowMs?: number;
 	staleAfterMs?: number;
+	/** The moment `staleAfterMs` counts back from: the log's end unless given (the staff page uses now). */
+	asOfMs?: number;
 }
 
 export interface FunnelStep {
@@ -77,14 +79,15 @@ export function caseProgress(
 	const segment: string[] = [];
 	const window = options.windowMs ?? Infinity;
 	const stale = options.staleAfterMs ?? 0;
+	const end = options.asOfMs ?? log.end;
 	const by = options.byAttribute;
 	log.cases.forEach((trace, c) => {
 		const reached = walk(trace, stepActs, window, onReach);
 		furthest[c] = reached.steps;
 		if (reached.steps < k && stale > 0) {
 			const last = trace.times[trace.times.length - 1];
-			const windowOpen = reached.steps === 0 || log.end - reached.firstTime <= window;
-			if (log.end - last < stale && windowOpen) waiting[c] = 1;
+			const windowOpen = reached.steps === 0 || end - reached.firstTime <= window;
+			if (end - last < stale && windowOpen) waiting[c] = 1;
 		}
 		segment.push(by === undefined ? '' : (trace.caseValues[by] ?? MISSING_SEGMENT));
 	});

@@ -29,6 +29,10 @@ export interface ProcessAnalysis {
 	journeys: number;
 	/** Journeys with a `complete` event, whatever steps they took. */
 	completed: number;
+	/** Not completed, but active less than `BUSY_FOR_MS` ago: perhaps still answering. */
+	busy: number;
+	/** Neither completed nor busy. */
+	stopped: number;
 	events: number;
 	funnel: FunnelResult;
 	byChannel: FunnelResult;
@@ -39,6 +43,12 @@ export interface ProcessAnalysis {
 
 /** Segments smaller than this are not compared (as the CLI's --min-group default). */
 export const MIN_GROUP = 10;
+
+/**
+ * An attempt whose last event is more recent than this may still be under way: it counts as
+ * busy, not as a drop-out. Filling in a survey or a melding takes minutes, not half an hour.
+ */
+export const BUSY_FOR_MS = 30 * 60 * 1000;
 
 /** Case attributes: 0 = channel, 1 = assisted; event attributes: 0 = type, 1 = detail. */
 export function buildLog(records: readonly JourneyRecord[]): EventLog {
@@ -96,27 +106,36 @@ export function funnelSteps(log: EventLog): string[] {
 		.map(([act]) => log.activities[act]);
 }
 
-export function analyseProcess(records: readonly JourneyRecord[]): ProcessAnalysis {
+export function analyseProcess(
+	records: readonly JourneyRecord[],
+	now: number = Date.now()
+): ProcessAnalysis {
 	const log = buildLog(records);
 	const steps = funnelSteps(log);
-	const overall = funnel(log, { steps });
+	const options = { steps, staleAfterMs: BUSY_FOR_MS, asOfMs: now };
+	const overall = funnel(log, options);
 	const comparison =
 		log.cases.length >= 2 * MIN_GROUP
-			? compareSegments(log, { steps, byAttribute: 0, minGroup: MIN_GROUP })
+			? compareSegments(log, { ...options, byAttribute: 0, minGroup: MIN_GROUP })
 			: undefined;
 	const completeId = log.eventAttributeValues[0]?.indexOf('complete') ?? -1;
+	let completed = 0;
+	let busy = 0;
+	for (const trace of log.cases) {
+		if (completeId >= 0 && trace.eventValues[0].includes(completeId)) completed++;
+		else if (now - trace.times[trace.times.length - 1] < BUSY_FOR_MS) busy++;
+	}
 	return {
 		steps,
 		journeys: log.cases.length,
-		completed:
-			completeId < 0
-				? 0
-				: log.cases.filter((trace) => trace.eventValues[0].includes(completeId)).length,
+		completed,
+		busy,
+		stopped: log.cases.length - completed - busy,
 		events: log.events,
 		funnel: overall,
-		byChannel: funnel(log, { steps, byAttribute: 0 }),
-		byAssisted: funnel(log, { steps, byAttribute: 1 }),
-		dropouts: dropouts(log, { steps, typeAttribute: 0, detailAttribute: 1, top: 5 }),
+		byChannel: funnel(log, { ...options, byAttribute: 0 }),
+		byAssisted: funnel(log, { ...options, byAttribute: 1 }),
+		dropouts: dropouts(log, { ...options, typeAttribute: 0, detailAttribute: 1, top: 5 }),
 		findings: rankFindings(overall, comparison, 5)
 	};
 }
