@@ -153,7 +153,12 @@ describe('Sara, service designer (PERSONAS.md)', { timeout: 120_000 }, () => {
 		expect(cli(['report', file, '--steps', STEPS_FLAG, '--split-at', FIX, '--out', out]).code).toBe(
 			0
 		);
-		expect(readFileSync(out, 'utf8')).toContain(`vanaf ${FIX}`);
+		// Earlier before later, in the report and in the funnel's groups, whichever is larger.
+		const report = readFileSync(out, 'utf8');
+		expect(report.indexOf(`vóór ${FIX}`)).toBeGreaterThan(0);
+		expect(report.indexOf(`vóór ${FIX}`)).toBeLessThan(report.indexOf(`vanaf ${FIX}`));
+		const groups = json(['funnel', file, '--steps', STEPS_FLAG, '--split-at', FIX, ...common]);
+		expect(Object.keys(groups.segments)).toEqual([`before ${FIX}`, `from ${FIX}`]);
 		expect(cli(['compare', file, '--steps', STEPS_FLAG, '--split-at', 'april']).stderr).toMatch(
 			/--split-at needs a date such as 2026-04-01/
 		);

@@ -52,6 +52,8 @@ export interface EventLog {
 	/** Per tracked event attribute, the distinct values by id. */
 	readonly eventAttributeValues: readonly (readonly string[])[];
 	readonly caseAttributes: readonly string[];
+	/** Per case attribute, its values in their natural order when they have one (periods). */
+	readonly caseAttributeOrder?: readonly (readonly string[] | undefined)[];
 	readonly quality: DataQuality;
 }
 

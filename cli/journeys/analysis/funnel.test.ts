@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { funnel } from './funnel.ts';
+import { splitByStart } from './periods.ts';
 import { buildLog, sequences, type Row } from './test-log.ts';
 
 const steps = ['start', 'form', 'review', 'submit'];
@@ -60,6 +61,19 @@ describe('funnel', () => {
 		});
 		expect(later.inProgress).toBe(0);
 		expect(later.steps[2]).toMatchObject({ reached: 1, inProgress: 0, dropped: 2 });
+	});
+
+	it('lists the groups of a split by period earlier first, even when the later one is larger', () => {
+		const t0 = Date.UTC(2026, 3, 1);
+		const rows: Row[] = [
+			['early', 'start', t0 - 1000],
+			['late1', 'start', t0],
+			['late2', 'start', t0 + 1000]
+		];
+		const log = splitByStart(buildLog(rows), t0, { by: 'period', before: 'before', from: 'from' });
+		const result = funnel(log, { steps: ['start'], byAttribute: 0 });
+		expect(Object.keys(result.segments)).toEqual(['before', 'from']);
+		expect(result.segments.from.cases).toBe(2);
 	});
 
 	it('only counts later steps inside the window after step 1', () => {

@@ -65,6 +65,8 @@ export interface CaseProgress {
 	waiting: Uint8Array;
 	/** Segment label of each case ('' when not segmenting). */
 	segment: string[];
+	/** The segments' natural order, when they have one; otherwise largest first. */
+	order?: readonly string[];
 }
 
 export function caseProgress(
@@ -91,7 +93,8 @@ export function caseProgress(
 		}
 		segment.push(by === undefined ? '' : (trace.caseValues[by] ?? MISSING_SEGMENT));
 	});
-	return { furthest, waiting, segment };
+	const order = by === undefined ? undefined : log.caseAttributeOrder?.[by];
+	return { furthest, waiting, segment, order };
 }
 
 /** Called for each step a case reaches after the first: the step index and time taken (ms). */
@@ -198,7 +201,13 @@ export function funnel(log: EventLog, options: FunnelOptions): FunnelResult {
 export function segmentLabels(progress: CaseProgress): string[] {
 	const sizes = new Map<string, number>();
 	for (const label of progress.segment) sizes.set(label, (sizes.get(label) ?? 0) + 1);
-	return [...sizes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([label]) => label);
+	const rank = (label: string) => {
+		const index = progress.order?.indexOf(label) ?? -1;
+		return index < 0 ? Infinity : index;
+	};
+	return [...sizes]
+		.sort((a, b) => rank(a[0]) - rank(b[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+		.map(([label]) => label);
 }
 
 /** Linear-interpolation quantile of sorted values (numpy's default); 0 for none. */

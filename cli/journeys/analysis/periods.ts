@@ -17,6 +17,8 @@ export function splitByStart(log: EventLog, at: number, labels: PeriodLabels): E
 	return {
 		...log,
 		caseAttributes: [labels.by],
+		// Earlier before later, whichever group is larger.
+		caseAttributeOrder: [[labels.before, labels.from]],
 		cases: log.cases.map((trace) => ({
 			...trace,
 			caseValues: [trace.times[0] < at ? labels.before : labels.from]
