@@ -6,6 +6,7 @@
 // Dutch shell words are in the first load: the default language renders at once.
 import dutchShell from 'virtual:stadsstem-message-shell/nl';
 import type nl from './messages/nl.ts';
+import { formatMessage, type MessageParams } from './format.ts';
 import {
 	DEFAULT_LANGUAGE,
 	directionOf,
@@ -148,16 +149,17 @@ export function hasMessage(key: string): boolean {
 	return key in locale.messages;
 }
 
-/** Translates a key, filling `{name}` placeholders. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+/**
+ * Translates a key, filling `{name}` placeholders and choosing plural forms
+ * (`{count, plural, one {# antwoord} other {# antwoorden}}`) for the current language.
+ */
+export function t(key: MessageKey, params: MessageParams = {}): string {
 	const template = locale.messages[key];
 	if (template === undefined) {
 		locale.missing();
 		return key;
 	}
-	return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-		name in params ? String(params[name]) : match
-	);
+	return formatMessage(template, params, locale.language);
 }
 
 /** Formats a date for the current language, e.g. "31 maart 2027". */

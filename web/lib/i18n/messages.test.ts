@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isValidMessage, placeholdersOf } from './format.ts';
 import { LANGUAGES } from './languages.ts';
 
 const dir = path.join(import.meta.dirname, 'messages');
@@ -27,13 +28,14 @@ describe('message files', () => {
 	for (const area of areas) {
 		const dutch = read('nl', area);
 		for (const { code } of LANGUAGES) {
-			it(`${code}/${area} has every Dutch key, no extra key, no empty text, the same placeholders`, () => {
+			it(`${code}/${area} has every Dutch key, no extra key, no empty text, the same placeholders, valid plurals`, () => {
 				const messages = read(code, area);
 				expect(Object.keys(messages).sort()).toEqual(Object.keys(dutch).sort());
 				for (const [key, text] of Object.entries(dutch)) {
 					expect(messages[key].trim(), key).not.toBe('');
-					const wanted = (text.match(/\{\w+\}/g) ?? []).sort();
-					expect((messages[key].match(/\{\w+\}/g) ?? []).sort(), key).toEqual(wanted);
+					// Plain `{name}` and plural `{count, plural, …}` alike; a plural needs `other`.
+					expect(placeholdersOf(messages[key]), key).toEqual(placeholdersOf(text));
+					expect(isValidMessage(messages[key]), key).toBe(true);
 				}
 			});
 		}
