@@ -19,7 +19,8 @@ import {
 	readCsvParts,
 	runPartOnThread,
 	splitParts,
-	workerScript
+	workerScript,
+	type PartRunner
 } from './input/csv-parts.ts';
 import { readCsv, readHeader } from './input/csv-reader.ts';
 import { readJsonl } from './input/jsonl-reader.ts';
@@ -46,6 +47,8 @@ export interface LoadOptions extends ReadRequest {
 	threads?: number;
 	/** Told how the input was read (threads, a second read), for --verbose. */
 	onNote?: (message: string) => void;
+	/** How a part of a file read in parts is read: on a worker thread unless a test says otherwise. */
+	runPart?: PartRunner;
 }
 
 export async function loadLog(file: string | undefined, options: LoadOptions): Promise<EventLog> {
@@ -95,7 +98,8 @@ async function readInParts(file: string, options: LoadOptions): Promise<VariantL
 	const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
 	const parts =
 		options.threads ?? Math.min(availableParallelism(), Math.floor(size / MIN_PART_BYTES));
-	if (parts < 2 || !workerScript()) return undefined;
+	const runPart = options.runPart ?? (workerScript() ? runPartOnThread : undefined);
+	if (parts < 2 || !runPart) return undefined;
 	const source = await openSource(file);
 	source.close();
 	const format = options.format ?? guessFormat(source.extension, source.first);
@@ -117,7 +121,7 @@ async function readInParts(file: string, options: LoadOptions): Promise<VariantL
 			columns: options.columns,
 			zone: options.zone.name
 		};
-		const whole = await readCsvParts(request, starts, builder, runPartOnThread, (bytes) => {
+		const whole = await readCsvParts(request, starts, builder, runPart, (bytes) => {
 			read += bytes;
 			progress.tick();
 		});

@@ -107,4 +107,34 @@ describe('reading a CSV file in parts', () => {
 		expect(parts!.quality.tiedEvents).toBe(1);
 		expect(summarize(parts!)).toEqual(summarize(await loadVariantLog(file, options)));
 	});
+
+	it('reads the file in one go, with a note, when a reading thread fails', async () => {
+		const notes: string[] = [];
+		let tries = 0;
+		const log = await loadVariantLog(journeys, {
+			...options,
+			threads: 3,
+			onNote: (note) => notes.push(note),
+			// A thread that runs out of memory halfway, as a worker can on a big file.
+			runPart: async (request, onBytes, signal) => {
+				if (tries++ === 1) throw new Error('out of memory');
+				return runPartHere(request, onBytes, signal);
+			}
+		});
+		expect(tries).toBe(2);
+		expect(notes).toEqual(['a reading thread failed (out of memory): reading in one go']);
+		expect(summarize(log)).toEqual(summarize(await loadVariantLog(journeys, options)));
+	});
+
+	it('says it read in parts when every thread succeeds', async () => {
+		const notes: string[] = [];
+		const log = await loadVariantLog(journeys, {
+			...options,
+			threads: 3,
+			onNote: (note) => notes.push(note),
+			runPart: runPartHere
+		});
+		expect(notes).toEqual(['read in 3 parts, one thread each']);
+		expect(summarize(log)).toEqual(summarize(await loadVariantLog(journeys, options)));
+	});
 });
