@@ -215,6 +215,33 @@ describe('moderation of free text', () => {
 		expect(await publicTexts()).not.toContain(text);
 	});
 
+	it('ignores staff-only fields sent with a new response: its text is not approved and not public', async () => {
+		const kruispunt = await admin
+			.collection('surveys')
+			.getFirstListItem("slug = 'kruispunt-rondpunt-of-verkeerslichten'");
+		const text = `Zelf goedgekeurd ${randomUUID()}`;
+		const clientId = randomUUID();
+		await anonymous()
+			.collection('responses')
+			.create({
+				survey: kruispunt.id,
+				clientId,
+				channel: 'web',
+				language: 'nl',
+				answers: {
+					woont_in_buurt: true,
+					vervoer: ['fiets'],
+					veilig_nu: 2,
+					voorkeur: 'geen_voorkeur',
+					opmerking: text
+				},
+				moderation: { opmerking: 'approved' }
+			});
+		const stored = await admin.collection('responses').getFirstListItem(`clientId = '${clientId}'`);
+		expect(stored.moderation?.opmerking).toBeUndefined();
+		expect(await publicTexts()).not.toContain(text);
+	});
+
 	it('refuses a decision that is not approved, rejected or pending, and a question without text', async () => {
 		const response = await responseWithText('Goed plan');
 		const editor = await staff('editor');

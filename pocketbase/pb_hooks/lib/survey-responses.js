@@ -32,10 +32,35 @@ function problem(e, status, message, data) {
 	return e.json(status, { status: status, message: message, data: data || {} });
 }
 
+// What a resident may send with a response. Every other field (moderation and
+// whatever staff-only field comes later) is cleared on create: an allow-list, so
+// a new field is safe by default. `kiosk` and `assisted` are on the list because
+// the kiosk hook, which runs first, has already overwritten them from its checks.
+const RESIDENT_FIELDS = [
+	'id',
+	'created',
+	'survey',
+	'surveyVersion',
+	'answers',
+	'channel',
+	'language',
+	'clientId',
+	'kiosk',
+	'assisted'
+];
+
+function clearStaffFields(record) {
+	const names = record.collection().fields.fieldNames();
+	for (let i = 0; i < names.length; i++) {
+		if (RESIDENT_FIELDS.indexOf(names[i]) === -1) record.set(names[i], null);
+	}
+}
+
 /** The handler of onRecordCreateRequest for `responses`. */
 function handleCreate(e) {
 	const surveys = require(`${__hooks}/lib/generated/surveys.cjs`);
 	const record = e.record;
+	clearStaffFields(record);
 
 	const clientId = record.getString('clientId');
 	if (clientId) {
