@@ -1,5 +1,6 @@
 // Pieter (editor) reads a survey's results, exports them as CSV for the
-// council, publishes a checked free-text answer and closes the survey.
+// council, publishes a checked free-text answer, closes the survey and opens
+// it again; a change the server refuses or never receives is said plainly.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import PocketBase from 'pocketbase';
@@ -15,14 +16,15 @@ async function logIn(page: Page, email: string) {
 	).toBeVisible();
 }
 
-test('Pieter exports the results as CSV, publishes a checked answer and closes the survey', async ({
-	page,
-	baseURL
-}) => {
-	// A copy of the crossroads survey with two answers of its own.
+async function superuser(baseURL: string | undefined): Promise<PocketBase> {
 	const admin = new PocketBase(baseURL);
 	const { email, password } = JSON.parse(process.env.STADSSTEM_E2E_SUPERUSER ?? '{}');
 	await admin.collection('_superusers').authWithPassword(email, password);
+	return admin;
+}
+
+/** An open copy of the crossroads survey with a title of its own, so its row is easy to find. */
+async function copyOfCrossroads(admin: PocketBase, name: string) {
 	const original = await admin
 		.collection('surveys')
 		.getFirstListItem("slug = 'kruispunt-rondpunt-of-verkeerslichten'");
@@ -34,28 +36,61 @@ test('Pieter exports the results as CSV, publishes a checked answer and closes t
 		collectionName: _cn,
 		...fields
 	} = original;
-	const slug = `pieter-${Date.now()}`;
-	const survey = await admin.collection('surveys').create({ ...fields, slug });
+	const slug = `${name}-${Date.now()}`;
+	const title = `Kruispunt (${slug})`;
+	const survey = await admin
+		.collection('surveys')
+		.create({ ...fields, slug, status: 'open', title: { ...original.title, nl: title } });
+	return { id: survey.id, slug, title };
+}
+
+const crossroadsAnswers = { woont_in_buurt: true, vervoer: ['fiets'], voorkeur: 'rondpunt' };
+
+/** A response as the web app sends it; `record` sets other fields (channel, assisted). */
+function answer(
+	client: PocketBase,
+	surveyId: string,
+	answers: Record<string, unknown> = {},
+	record: Record<string, unknown> = {}
+) {
+	return client.collection('responses').create({
+		survey: surveyId,
+		clientId: crypto.randomUUID(),
+		channel: 'web',
+		language: 'nl',
+		answers: { ...crossroadsAnswers, veilig_nu: 2, ...answers },
+		...record
+	});
+}
+
+/** The row of a survey in the staff list: [status, responses, closes]. */
+const listRow = (page: Page, title: string) =>
+	page.getByRole('row').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+
+test('Pieter exports the results as CSV, publishes a checked answer, closes the survey and opens it again', async ({
+	page,
+	baseURL
+}) => {
+	// A copy of the crossroads survey with two answers of its own.
+	const admin = await superuser(baseURL);
+	const { id, slug, title } = await copyOfCrossroads(admin, 'pieter');
 	const resident = new PocketBase(baseURL);
-	const base = { woont_in_buurt: true, vervoer: ['fiets'], veilig_nu: 2 };
-	for (const [voorkeur, opmerking] of [
-		['rondpunt', 'Graag een veilige fietsoversteek'],
-		['verkeerslichten', '=HYPERLINK("http://example.invalid")']
-	]) {
-		await resident.collection('responses').create({
-			survey: survey.id,
-			clientId: crypto.randomUUID(),
-			channel: 'web',
-			language: 'nl',
-			answers: { ...base, voorkeur, opmerking }
-		});
-	}
+	await answer(resident, id, {
+		voorkeur: 'rondpunt',
+		opmerking: 'Graag een veilige fietsoversteek'
+	});
+	await answer(resident, id, {
+		voorkeur: 'verkeerslichten',
+		opmerking: '=HYPERLINK("http://example.invalid")'
+	});
 
 	await logIn(page, 'pieter@stadsstem.local');
 	await page.getByRole('link', { name: 'Bevragingen' }).click();
-	await page.getByRole('link', { name: original.title.nl }).first().waitFor();
-	await page.goto(`/medewerkers/bevragingen/${slug}`);
-	await expect(page.getByText('2 antwoorden')).toBeVisible();
+	// The list says per survey whether it is open and how many answered.
+	await expect(listRow(page, title).getByRole('cell')).toHaveText(['Open', '2', /.*/]);
+	await listRow(page, title).getByRole('link', { name: title }).click();
+	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+	await expect(page.getByText('Stand: Open · 2 antwoorden')).toBeVisible();
 	await expectNoAxeViolations(page, 'staff survey page');
 
 	const download = page.waitForEvent('download');
@@ -84,12 +119,145 @@ test('Pieter exports the results as CSV, publishes a checked answer and closes t
 
 	await page.getByRole('button', { name: 'Sluit de bevraging' }).click();
 	await expect(page.getByText('Stand: Gesloten')).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await page.goto('/medewerkers/bevragingen');
+	await expect(listRow(page, title).getByRole('cell')).toHaveText(['Gesloten', '2', /.*/]);
 	await page.goto(`/bevraging/${slug}`);
 	await expect(
 		page.getByText('Deze bevraging is gesloten. Je kunt niet meer antwoorden.')
 	).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Start de bevraging' })).toHaveCount(0);
+	await expect(answer(resident, id)).rejects.toMatchObject({ status: 400 });
 	await page.goto(`/bevraging/${slug}/resultaten`);
 	await expect(page.getByText('Graag een veilige fietsoversteek')).toBeVisible();
+
+	// Opened again: residents can answer once more, and the new answer counts.
+	await page.goto(`/medewerkers/bevragingen/${slug}`);
+	await page.getByRole('button', { name: 'Open de bevraging' }).click();
+	await expect(page.getByText('Stand: Open · 2 antwoorden')).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sluit de bevraging' })).toBeVisible();
+	await page.goto(`/bevraging/${slug}`);
+	await expect(page.getByRole('button', { name: 'Start de bevraging' })).toBeVisible();
+	await expect(page.getByText('Deze bevraging is gesloten.')).toHaveCount(0);
+	await answer(resident, id);
+	await page.goto('/medewerkers/bevragingen');
+	await expect(listRow(page, title).getByRole('cell')).toHaveText(['Open', '3', /.*/]);
+});
+
+test('Pieter sees per channel and per day how many answered, to spot someone answering many times', async ({
+	page,
+	baseURL
+}) => {
+	const admin = await superuser(baseURL);
+	const { id, slug } = await copyOfCrossroads(admin, 'kanalen');
+	const resident = new PocketBase(baseURL);
+	await logIn(page, 'pieter@stadsstem.local');
+	await page.goto(`/medewerkers/bevragingen/${slug}`);
+	// One answer reads in the singular.
+	await answer(resident, id);
+	await page.reload();
+	await expect(page.getByText('Stand: Open · 1 antwoord', { exact: true })).toBeVisible();
+
+	// Two more from the web, one from the app; three at a kiosk, one of them with a helper
+	// (the kiosk's own token proves that in real use; here the test sets it as an administrator).
+	await answer(resident, id);
+	await answer(admin, id, {}, { channel: 'app' });
+	for (const assisted of [true, false, false])
+		await answer(admin, id, {}, { channel: 'kiosk', assisted });
+	await page.reload();
+	await expect(page.getByText('Stand: Open · 6 antwoorden')).toBeVisible();
+
+	const channels = page.getByRole('table', { name: 'Antwoorden per kanaal' });
+	await expect(channels.getByRole('columnheader')).toHaveText([
+		'Kanaal',
+		'Antwoorden',
+		'Met hulp van een medewerker'
+	]);
+	await expect(channels.getByRole('row')).toHaveText([
+		/Kanaal/,
+		/^\s*Website\s*2\s*0\s*$/,
+		/^\s*App\s*1\s*0\s*$/,
+		/^\s*Webpunt \(kiosk\)\s*3\s*1\s*$/
+	]);
+	const days = page.getByRole('table', { name: 'Antwoorden per dag' });
+	await expect(days.getByRole('columnheader')).toHaveText([
+		'Dag',
+		'Website',
+		'App',
+		'Webpunt (kiosk)',
+		'Samen'
+	]);
+	// Everything arrived today: one row, in the staff member's own calendar.
+	const today = new Intl.DateTimeFormat('nl-BE', {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric'
+	}).format(new Date());
+	await expect(days.getByRole('row').nth(1).getByRole('rowheader')).toHaveText(today);
+	await expect(days.getByRole('row').nth(1).getByRole('cell')).toHaveText(['2', '1', '3', '6']);
+	await expect(days.getByRole('row')).toHaveCount(2);
+	await expectNoAxeViolations(page, 'staff survey page with channel counts');
+});
+
+test('a change that does not reach the server, or that the server refuses, is said plainly and changes nothing on screen', async ({
+	page,
+	baseURL
+}) => {
+	const admin = await superuser(baseURL);
+	const { id, slug } = await copyOfCrossroads(admin, 'fout');
+	await answer(new PocketBase(baseURL), id, { opmerking: 'Meer bomen op het plein' });
+	// An editor of their own, so the test can take the role away without touching the demo staff.
+	const email = `editor-${Date.now()}@stadsstem.test`;
+	const editor = await admin.collection('users').create({
+		email,
+		name: 'Tijdelijke redacteur',
+		role: 'editor',
+		districts: [],
+		password: process.env.STADSSTEM_E2E_STAFF_PASSWORD,
+		passwordConfirm: process.env.STADSSTEM_E2E_STAFF_PASSWORD,
+		verified: true
+	});
+	await logIn(page, email);
+	await page.goto(`/medewerkers/bevragingen/${slug}`);
+	await expect(page.getByText('Stand: Open · 1 antwoord', { exact: true })).toBeVisible();
+
+	// The connection drops just as she closes the survey.
+	await page.route(`**/api/collections/surveys/records/${id}`, (route) =>
+		route.request().method() === 'PATCH' ? route.abort('internetdisconnected') : route.fallback()
+	);
+	await page.getByRole('button', { name: 'Sluit de bevraging' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'Dat lukte niet: er is geen verbinding met de server. Er is niets veranderd. Probeer het later opnieuw.'
+	);
+	await expect(page.getByText('Stand: Open · 1 antwoord', { exact: true })).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Sluit de bevraging' })).toBeVisible();
+	expect((await admin.collection('surveys').getOne(id)).status).toBe('open');
+	await expectNoAxeViolations(page, 'staff survey page with an error');
+
+	// Back online it works, and the old message goes.
+	await page.unrouteAll();
+	await page.getByRole('button', { name: 'Sluit de bevraging' }).click();
+	await expect(page.getByText('Stand: Gesloten')).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+
+	// Her role is taken away while the page is open: the server refuses, the page says so.
+	await admin.collection('users').update(editor.id, { role: 'handler' });
+	await page.getByRole('button', { name: 'Open de bevraging' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		'Dat lukte niet: je account mag dit niet doen. Er is niets veranderd. Vraag hulp aan een beheerder.'
+	);
+	await expect(page.getByText('Stand: Gesloten')).toBeVisible();
+	expect((await admin.collection('surveys').getOne(id)).status).toBe('closed');
+
+	const item = page.getByRole('listitem').filter({ hasText: 'Meer bomen op het plein' });
+	await item.getByRole('button', { name: 'Goedkeuren' }).click();
+	await expect(item.getByRole('alert')).toHaveText(
+		'Dat lukte niet: je account mag dit niet doen. Er is niets veranderd. Vraag hulp aan een beheerder.'
+	);
+	await expect(item.getByText('Nog niet nagekeken')).toBeVisible();
+	const stored = await admin.collection('responses').getFirstListItem(`survey = '${id}'`);
+	expect(stored.moderation ?? {}).toEqual({});
+	await admin.collection('users').delete(editor.id);
 });
 
 test('Els (handler) reads results but cannot close a survey or moderate', async ({ page }) => {
