@@ -131,3 +131,29 @@ export function aggregateResults(
 	}
 	return { responses: responses.length, questions };
 }
+
+/** A response as the results need it: its answers and the editors' decisions on its free text. */
+export interface ModeratedResponse {
+	answers: Record<string, unknown>;
+	/** Question id → 'approved' | 'rejected'; absent means not moderated yet. */
+	moderation?: Record<string, unknown> | null;
+}
+
+/** Approved free-text answers per text question: the only free text ever made public. */
+export function approvedTexts(
+	definition: SurveyDefinition,
+	responses: ModeratedResponse[]
+): Record<string, string[]> {
+	const texts: Record<string, string[]> = {};
+	for (const question of definition.questions) {
+		if (question.type === 'short_text' || question.type === 'long_text') texts[question.id] = [];
+	}
+	for (const { answers, moderation } of responses) {
+		for (const id of Object.keys(texts)) {
+			if (moderation?.[id] === 'approved' && typeof answers[id] === 'string') {
+				texts[id].push(answers[id] as string);
+			}
+		}
+	}
+	return texts;
+}

@@ -3,4 +3,4 @@
 // and counts with the very code the app and CLI use.
 export { parseSurveyDefinition } from './schema.ts';
 export { validateResponse } from './validate-response.ts';
-export { aggregateResults } from './results.ts';
+export { aggregateResults, approvedTexts } from './results.ts';

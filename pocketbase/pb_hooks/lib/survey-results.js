@@ -15,24 +15,6 @@ function isEditor(e) {
 	return auth.collection().name === 'users' && (role === 'editor' || role === 'admin');
 }
 
-/** Approved free-text answers per question: the only free text ever made public. */
-function approvedTexts(definition, records) {
-	const texts = {};
-	for (const question of definition.questions) {
-		if (question.type !== 'short_text' && question.type !== 'long_text') continue;
-		texts[question.id] = [];
-	}
-	for (const record of records) {
-		const moderation = JSON.parse(record.getString('moderation') || '{}') || {};
-		const answers = JSON.parse(record.getString('answers') || '{}');
-		for (const id in texts) {
-			if (moderation[id] === 'approved' && typeof answers[id] === 'string')
-				texts[id].push(answers[id]);
-		}
-	}
-	return texts;
-}
-
 function handleResults(e) {
 	const surveys = require(`${__hooks}/lib/generated/surveys.cjs`);
 	const slug = e.request.pathValue('slug');
@@ -51,8 +33,14 @@ function handleResults(e) {
 	const records = e.app.findRecordsByFilter('responses', 'survey = {:id}', '', 0, 0, {
 		id: survey.id
 	});
-	const answers = records.map((record) => JSON.parse(record.getString('answers') || '{}'));
-	const results = surveys.aggregateResults(parsed.value, answers);
+	const responses = records.map((record) => ({
+		answers: JSON.parse(record.getString('answers') || '{}') || {},
+		moderation: JSON.parse(record.getString('moderation') || '{}') || {}
+	}));
+	const results = surveys.aggregateResults(
+		parsed.value,
+		responses.map((response) => response.answers)
+	);
 	return e.json(200, {
 		survey: {
 			slug: slug,
@@ -62,7 +50,7 @@ function handleResults(e) {
 		},
 		definition: parsed.value,
 		results: results,
-		texts: approvedTexts(parsed.value, records)
+		texts: surveys.approvedTexts(parsed.value, responses)
 	});
 }
 
