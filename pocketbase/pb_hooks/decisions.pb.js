@@ -62,17 +62,11 @@ routerAdd('GET', '/api/stadsstem/decisions/{file}', (e) => {
 // ---- history and publication rules --------------------------------------------------
 
 onRecordCreateRequest((e) => {
-	const history = require(`${__hooks}/lib/decisions-history.js`);
-	const pending = history.beforeSave(e, null);
-	e.next();
-	history.afterSave($app, e.record, pending);
+	require(`${__hooks}/lib/decisions-history.js`).saveWithHistory(e, null);
 }, 'decisions');
 
 onRecordUpdateRequest((e) => {
-	const history = require(`${__hooks}/lib/decisions-history.js`);
-	const pending = history.beforeSave(e, e.record.original());
-	e.next();
-	history.afterSave($app, e.record, pending);
+	require(`${__hooks}/lib/decisions-history.js`).saveWithHistory(e, e.record.original());
 }, 'decisions');
 
 // After the database commit, so a failed save never mails anyone. Model hooks:

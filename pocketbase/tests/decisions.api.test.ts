@@ -179,6 +179,152 @@ describe('publish and withdraw: residents never see drafts', () => {
 	});
 });
 
+describe('the history cannot be bypassed', () => {
+	let editor: PocketBase;
+	beforeAll(async () => {
+		editor = await staff('editor');
+	});
+
+	async function published(overrides: Record<string, unknown> = {}) {
+		const record = await editor.collection('decisions').create(draft(overrides));
+		return editor.collection('decisions').update(record.id, { status: 'published' });
+	}
+	const history = (id: string) =>
+		editor
+			.collection('decision_revisions')
+			.getFullList({ filter: `decision = '${id}'`, sort: 'created' });
+
+	it('an edit saved while withdrawn is kept, with its diff and note', async () => {
+		const record = await published();
+		await editor.collection('decisions').update(record.id, { status: 'withdrawn' });
+		await editor.collection('decisions').update(record.id, {
+			title: `${record.title} (verbeterd)`,
+			changeNote: 'Titel verbeterd tijdens de intrekking.'
+		});
+		const entries = await history(record.id);
+		expect(entries.map((entry) => entry.kind)).toEqual(['published', 'withdrawn', 'changed']);
+		expect(entries[2].changedFields).toEqual(['title']);
+		expect(entries[2].previous).toEqual({ title: record.title });
+		expect(entries[2].note).toBe('Titel verbeterd tijdens de intrekking.');
+	});
+
+	it('an edit saved with a withdrawal or a republication is kept in that entry', async () => {
+		const record = await published();
+		await editor.collection('decisions').update(record.id, {
+			status: 'withdrawn',
+			summary: 'Ingetrokken samenvatting.',
+			changeNote: 'Ingetrokken na bezwaar.'
+		});
+		await editor.collection('decisions').update(record.id, {
+			status: 'published',
+			content: 'Nieuwe tekst.',
+			changeNote: 'Opnieuw gepubliceerd met de nieuwe tekst.'
+		});
+		const entries = await history(record.id);
+		expect(entries.map((entry) => entry.kind)).toEqual(['published', 'withdrawn', 'republished']);
+		expect(entries[1]).toMatchObject({
+			changedFields: ['summary'],
+			previous: { summary: record.summary },
+			note: 'Ingetrokken na bezwaar.'
+		});
+		expect(entries[2]).toMatchObject({
+			changedFields: ['content'],
+			previous: { content: record.content },
+			note: 'Opnieuw gepubliceerd met de nieuwe tekst.'
+		});
+	});
+
+	it('a published decision cannot go back to draft, even while withdrawn', async () => {
+		const record = await published();
+		for (const status of ['published', 'withdrawn']) {
+			if (status === 'withdrawn')
+				await editor.collection('decisions').update(record.id, { status: 'withdrawn' });
+			await expect(
+				editor.collection('decisions').update(record.id, { status: 'draft' })
+			).rejects.toMatchObject({ status: 400, response: { data: { status: expect.anything() } } });
+			expect((await editor.collection('decisions').getOne(record.id)).status).toBe(status);
+		}
+		expect((await history(record.id)).map((entry) => entry.kind)).toEqual([
+			'published',
+			'withdrawn'
+		]);
+	});
+
+	it('a change to a published decision without a note is refused by the server', async () => {
+		const record = await published();
+		for (const note of [undefined, '', '   ']) {
+			await expect(
+				editor.collection('decisions').update(record.id, {
+					summary: 'Zonder uitleg veranderd.',
+					...(note === undefined ? {} : { changeNote: note })
+				})
+			).rejects.toMatchObject({
+				status: 400,
+				response: { data: { changeNote: expect.anything() } }
+			});
+		}
+		expect((await editor.collection('decisions').getOne(record.id)).summary).toBe(record.summary);
+		expect((await history(record.id)).map((entry) => entry.kind)).toEqual(['published']);
+		// A draft that was never published is drafting: no note, no history.
+		const fresh = await editor.collection('decisions').create(draft());
+		await editor.collection('decisions').update(fresh.id, { summary: 'Nog een ontwerp.' });
+		expect(await history(fresh.id)).toEqual([]);
+	});
+
+	it('every field residents read is tracked', async () => {
+		const admin = await superuser();
+		const schema = await admin.collections.getOne('decisions');
+		const survey = (await admin.collection('surveys').getList(1, 1)).items[0];
+		const category = (await admin.collection('categories').getList(1, 1)).items[0];
+		// Not content: the status (the entry's kind says it), the note itself, where an
+		// import came from, and the slug (it never changes after publication, tested below).
+		const untracked = ['status', 'changeNote', 'sourceUri', 'slug'];
+		const record = await published({ district: 'deurne', location: { lat: 51.2, lon: 4.4 } });
+		const changed: Record<string, unknown> = {};
+		for (const field of schema.fields) {
+			if (field.system || field.hidden || field.type === 'autodate') continue;
+			if (untracked.includes(field.name)) continue;
+			const current = record[field.name];
+			const value = (() => {
+				switch (field.type) {
+					case 'date':
+						return '2027-02-03';
+					case 'select':
+						return (field.values as string[]).find((candidate) => candidate !== current);
+					case 'geoPoint':
+						return { lat: 51.25, lon: 4.45 };
+					case 'relation':
+						return field.name === 'relatedSurveys' ? [survey.id] : [category.id];
+					case 'json':
+						return field.name === 'articles'
+							? [{ number: '1', text: 'Een nieuw artikel.' }]
+							: field.name === 'themes'
+								? ['nieuw-thema']
+								: { nieuw: true };
+					case 'number':
+						return Number(current ?? 0) + 1;
+					case 'bool':
+						return !current;
+					case 'url':
+						return 'https://example.org/nieuw';
+					case 'text':
+						return field.name === 'language' ? 'fr' : `Nieuw: ${field.name}`;
+					default:
+						return `<p>Nieuw: ${field.name}</p>`;
+				}
+			})();
+			changed[field.name] = value;
+		}
+		expect(Object.keys(changed)).toEqual(expect.arrayContaining(['title', 'articles', 'location']));
+		await editor
+			.collection('decisions')
+			.update(record.id, { ...changed, changeNote: 'Alles herschreven.' });
+		const [, entry] = await history(record.id);
+		expect(entry.kind).toBe('changed');
+		expect([...entry.changedFields].sort()).toEqual(Object.keys(changed).sort());
+	});
+});
+
 describe('search and filters', () => {
 	let all: RecordModel[];
 	const today = new Date().toISOString().slice(0, 10);

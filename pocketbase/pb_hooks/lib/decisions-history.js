@@ -1,15 +1,26 @@
 /// <reference path="../../pb_data/types.d.ts" />
-// The visible history of a published decision: every publish, change and
-// withdrawal is kept as a revision, with the values from before a change.
+// The visible history of a published decision. Once a decision was ever
+// published, every save that changes what residents read is kept as a
+// revision with the values from before it, whatever the status does in the
+// same save; it needs a note saying why. A published decision never goes back
+// to draft: it is withdrawn, so that its history stays whole.
 
-/** The fields whose change residents can see in the history. */
+/**
+ * Every field residents read (the decision page, the list JSON, the JSON-LD).
+ * Not here: status (the revision kind says it), changeNote (it is the note),
+ * notifiedAt and mailQueuedAt (server bookkeeping), sourceUri (where an import
+ * came from) and the timestamps. `participationNote` (what residents' opinions
+ * changed) comes from the web editor's own migration.
+ */
 const TRACKED = [
+	'slug',
 	'title',
 	'shortTitle',
 	'description',
 	'content',
 	'motivation',
 	'summary',
+	'participationNote',
 	'body',
 	'district',
 	'sessionDate',
@@ -20,7 +31,8 @@ const TRACKED = [
 	'themes',
 	'location',
 	'relatedSurveys',
-	'relatedCategories'
+	'relatedCategories',
+	'language'
 ];
 
 function comparable(record, name) {
@@ -42,12 +54,17 @@ function changes(original, record) {
 	return { changedFields, previous };
 }
 
-/** The kind of history entry for a status change, or '' when none is due. */
-function kindFor(before, after, changedFields) {
-	if (after === 'published' && before === 'draft') return 'published';
-	if (after === 'published' && before === 'withdrawn') return 'republished';
+/** Whether residents have ever been shown this decision: it is published, or it has a history. */
+function everPublished(app, original) {
+	if (original.getString('status') === 'published') return true;
+	return app.countRecords('decision_revisions', $dbx.hashExp({ decision: original.id })) > 0;
+}
+
+/** The kind of history entry for a save, or '' when none is due. */
+function kindFor(before, after, ever, changedFields) {
+	if (after === 'published' && before !== 'published') return ever ? 'republished' : 'published';
 	if (after === 'withdrawn' && before === 'published') return 'withdrawn';
-	if (after === 'published' && before === 'published' && changedFields.length) return 'changed';
+	if (ever && changedFields.length) return 'changed';
 	return '';
 }
 
@@ -58,6 +75,12 @@ function saveRevision(app, fields) {
 	app.save(revision);
 }
 
+function refuse(message, field, code, detail) {
+	const data = {};
+	data[field] = new ValidationError(code, detail);
+	throw new BadRequestError(message, data);
+}
+
 /**
  * Before a decision is saved through the API: enforces the publication rules
  * and works out which history entry the save will make.
@@ -65,13 +88,25 @@ function saveRevision(app, fields) {
 function beforeSave(e, original) {
 	const record = e.record;
 	const after = record.getString('status');
-	const before = original ? original.getString('status') : 'draft';
+	const before = original ? original.getString('status') : '';
+	const ever = original ? everPublished(e.app, original) : false;
+	if (ever && after === 'draft') {
+		refuse(
+			'A published decision cannot become a draft again; withdraw it instead.',
+			'status',
+			'validation_published_not_draft',
+			'Withdraw the decision instead of making it a draft.'
+		);
+	}
 	if (after === 'published') {
 		// A resident reads the plain-language summary first: no summary, no publication.
 		if (!record.getString('summary').trim()) {
-			throw new BadRequestError('A published decision needs a plain-language summary.', {
-				summary: new ValidationError('validation_required', 'Write the summary first.')
-			});
+			refuse(
+				'A published decision needs a plain-language summary.',
+				'summary',
+				'validation_required',
+				'Write the summary first.'
+			);
 		}
 		if (!record.getString('publicationDate')) {
 			record.set('publicationDate', new Date().toISOString().slice(0, 10) + ' 00:00:00.000Z');
@@ -79,10 +114,19 @@ function beforeSave(e, original) {
 	}
 	const note = record.getString('changeNote').trim();
 	record.set('changeNote', '');
-	const diff = original ? changes(original, record) : { changedFields: [], previous: {} };
+	// Edits before the first publication are drafting, not history.
+	const diff = ever ? changes(original, record) : { changedFields: [], previous: {} };
+	if (diff.changedFields.length && !note) {
+		refuse(
+			'A change to a published decision needs a note that says why (changeNote).',
+			'changeNote',
+			'validation_required',
+			'Say why the decision changed; residents read it in the history.'
+		);
+	}
 	// Created as published straight away counts as a publication.
 	const kind = original
-		? kindFor(before, after, diff.changedFields)
+		? kindFor(before, after, ever, diff.changedFields)
 		: after === 'published'
 			? 'published'
 			: '';
@@ -90,17 +134,40 @@ function beforeSave(e, original) {
 	return { kind: kind, diff: diff, note: note, author: author };
 }
 
-/** After a successful save: writes the history entry worked out before it. */
+/** After the decision is written, in the same transaction: the history entry worked out before. */
 function afterSave(app, record, pending) {
 	if (!pending.kind) return;
 	saveRevision(app, {
 		decision: record.id,
 		kind: pending.kind,
-		changedFields: pending.kind === 'changed' ? pending.diff.changedFields : [],
-		previous: pending.kind === 'changed' ? pending.diff.previous : {},
+		changedFields: pending.diff.changedFields,
+		previous: pending.diff.previous,
 		note: pending.note,
 		author: pending.author
 	});
 }
 
-module.exports = { TRACKED, changes, kindFor, saveRevision, beforeSave, afterSave };
+/**
+ * Runs a create or update request of a decision with its history entry in one
+ * transaction: a decision is never saved without the revision it needs.
+ */
+function saveWithHistory(e, original) {
+	const pending = beforeSave(e, original);
+	e.app.runInTransaction((tx) => {
+		// PocketBase writes the response once this transaction commits.
+		e.app = tx;
+		e.next();
+		afterSave(tx, e.record, pending);
+	});
+}
+
+module.exports = {
+	TRACKED,
+	changes,
+	everPublished,
+	kindFor,
+	saveRevision,
+	beforeSave,
+	afterSave,
+	saveWithHistory
+};
