@@ -271,6 +271,30 @@ describe('the history cannot be bypassed', () => {
 		expect(await history(fresh.id)).toEqual([]);
 	});
 
+	it('the address (slug) stays once published, also while withdrawn', async () => {
+		const record = await published();
+		for (const status of ['published', 'withdrawn']) {
+			if (status === 'withdrawn')
+				await editor.collection('decisions').update(record.id, { status: 'withdrawn' });
+			await expect(
+				editor.collection('decisions').update(record.id, {
+					slug: `${record.slug}-nieuw`,
+					changeNote: 'Kortere link.'
+				})
+			).rejects.toMatchObject({ status: 400, response: { data: { slug: expect.anything() } } });
+			expect((await editor.collection('decisions').getOne(record.id)).slug).toBe(record.slug);
+		}
+		await editor.collection('decisions').update(record.id, { status: 'published' });
+		const jsonld = await fetch(`${inject('pbUrl')}/api/stadsstem/decisions/${record.slug}.jsonld`);
+		expect(jsonld.status).toBe(200);
+		// A draft that was never published may still change its address.
+		const fresh = await editor.collection('decisions').create(draft());
+		const moved = await editor
+			.collection('decisions')
+			.update(fresh.id, { slug: `${fresh.slug}-nieuw` });
+		expect(moved.slug).toBe(`${fresh.slug}-nieuw`);
+	});
+
 	it('every field residents read is tracked', async () => {
 		const admin = await superuser();
 		const schema = await admin.collections.getOne('decisions');

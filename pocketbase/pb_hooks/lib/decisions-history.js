@@ -98,6 +98,16 @@ function beforeSave(e, original) {
 			'Withdraw the decision instead of making it a draft.'
 		);
 	}
+	// The slug is the public address (/beslissingen/{slug}, its JSON-LD, links in
+	// emails already sent): once residents were shown it, it stays.
+	if (ever && record.getString('slug') !== original.getString('slug')) {
+		refuse(
+			'The address (slug) of a decision that was published cannot change: links to it would break.',
+			'slug',
+			'validation_slug_fixed',
+			'Keep the address "' + original.getString('slug') + '".'
+		);
+	}
 	if (after === 'published') {
 		// A resident reads the plain-language summary first: no summary, no publication.
 		if (!record.getString('summary').trim()) {
