@@ -1,32 +1,15 @@
 // The survey walks of PERSONAS.md: Jan by keyboard only, Tom by touch on a
 // connection that drops, and the states a resident can meet on the way.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import PocketBase from 'pocketbase';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
-
-async function admin(baseURL: string): Promise<PocketBase> {
-	const pb = new PocketBase(baseURL);
-	const { email, password } = JSON.parse(process.env.STADSSTEM_E2E_SUPERUSER ?? '{}');
-	await pb.collection('_superusers').authWithPassword(email, password);
-	return pb;
-}
-
-/** The stored responses whose answers contain a marker text only this test typed. */
-async function responsesWith(baseURL: string, marker: string) {
-	const pb = await admin(baseURL);
-	return pb
-		.collection('responses')
-		.getFullList({ filter: pb.filter('answers ~ {:marker}', { marker }) });
-}
-
-/** Presses Tab until the element has focus, as a keyboard user would. */
-async function tabTo(page: Page, target: Locator, limit = 40) {
-	for (let i = 0; i < limit; i++) {
-		if (await target.evaluate((element) => element === document.activeElement)) return;
-		await page.keyboard.press('Tab');
-	}
-	throw new Error('could not reach the element with Tab');
-}
+import {
+	answerWebpuntSurvey,
+	copyOfSurvey,
+	dutchDate,
+	responsesWith,
+	tabTo
+} from './survey-helpers.ts';
 
 const next = (page: Page) => page.getByRole('button', { name: 'Volgende' });
 
@@ -171,6 +154,17 @@ test('Tom answers the crossroads survey on the tram: the connection drops at the
 	await expect(page.getByText('Je antwoorden staan klaar op dit toestel')).toBeVisible();
 	await expect(page.getByText('1 inzending wacht op verbinding')).toBeVisible();
 	expect(await responsesWith(baseURL!, marker)).toHaveLength(0);
+	// Offline too, the thank-you page says what happens next and when the results come.
+	const { definition } = await new PocketBase(baseURL)
+		.collection('surveys')
+		.getFirstListItem("slug = 'kruispunt-rondpunt-of-verkeerslichten'");
+	await expect(page.getByText(definition.whatNext.nl)).toBeVisible();
+	await expect(
+		page.getByText(
+			`De resultaten verschijnen rond ${dutchDate(definition.resultsAt.slice(0, 10))}.`
+		)
+	).toBeVisible();
+	await expectNoAxeViolations(page, 'thank-you page after an offline send');
 
 	await context.setOffline(false);
 	await page.evaluate(() => window.dispatchEvent(new Event('online')));
@@ -241,26 +235,8 @@ test('answers survive a reload, and a point picked on the map is part of the ans
 });
 
 test.describe('a survey that does not take answers', () => {
-	async function copyOfWebpuntSurvey(baseURL: string, changes: Record<string, unknown>) {
-		const pb = await admin(baseURL);
-		const original = await pb
-			.collection('surveys')
-			.getFirstListItem("slug = 'tevredenheid-webpunt'");
-		const {
-			id: _id,
-			created: _c,
-			updated: _u,
-			collectionId: _ci,
-			collectionName: _cn,
-			...fields
-		} = original;
-		const slug = `test-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
-		const survey = await pb.collection('surveys').create({ ...fields, slug, ...changes });
-		return { pb, survey, slug };
-	}
-
 	test('a closed survey says so and offers no way to answer', async ({ page, baseURL }) => {
-		const { slug } = await copyOfWebpuntSurvey(baseURL!, { status: 'closed' });
+		const { slug } = await copyOfSurvey(baseURL!, { status: 'closed' });
 		await page.goto(`/bevraging/${slug}`);
 		await expect(
 			page.getByText('Deze bevraging is gesloten. Je kunt niet meer antwoorden.')
@@ -274,19 +250,9 @@ test.describe('a survey that does not take answers', () => {
 		context,
 		baseURL
 	}) => {
-		const { pb, survey, slug } = await copyOfWebpuntSurvey(baseURL!, {});
+		const { pb, survey, slug } = await copyOfSurvey(baseURL!);
 		await page.goto(`/bevraging/${slug}`);
-		await page.getByRole('button', { name: 'Start de bevraging' }).click();
-		await page.getByRole('radio', { name: 'Bibliotheek Permeke' }).check();
-		await next(page).click();
-		await page.getByRole('checkbox', { name: 'Een afspraak maken' }).check();
-		await next(page).click();
-		await page.getByRole('radio', { name: /^5/ }).check();
-		await next(page).click();
-		await page.getByRole('radio', { name: 'Ja' }).check();
-		await next(page).click();
-		await next(page).click();
-		await next(page).click();
+		await answerWebpuntSurvey(page);
 		await context.setOffline(true);
 		await page.getByRole('button', { name: 'Verstuur mijn antwoorden' }).click();
 		await expect(page.getByText('1 inzending wacht op verbinding')).toBeVisible();
