@@ -68,6 +68,32 @@ describe('responsesToCsv', () => {
 		]);
 		expect(csv.split('\r\n')[1]).toBe('x,kiosk,fr,ja,2,,,,');
 	});
+
+	it('keeps answers to questions only an earlier version had, in extra columns', () => {
+		const csv = responsesToCsv(definition, [
+			{
+				created: 'v1',
+				channel: 'web',
+				language: 'nl',
+				assisted: false,
+				surveyVersion: 1,
+				answers: { ok: false, oud: 'weg', ouder: 3 }
+			},
+			{
+				created: 'v2',
+				channel: 'web',
+				language: 'nl',
+				assisted: false,
+				surveyVersion: 2,
+				answers: { ok: true }
+			}
+		]);
+		expect(csv.trimEnd().split('\r\n')).toEqual([
+			'created,channel,language,assisted,surveyVersion,kleur,ok,waar,tekst,oud,ouder',
+			'v1,web,nl,nee,1,,nee,,,weg,3',
+			'v2,web,nl,nee,2,,ja,,,,'
+		]);
+	});
 });
 
 describe('csvField', () => {

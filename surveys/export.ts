@@ -1,7 +1,7 @@
 // Responses as a table, one row per response and one column per question, for
 // the council and for spreadsheets. Pure, so the staff page (browser download)
 // and `stadsstem surveys export` write the very same file.
-import type { Question, SurveyDefinition } from './schema.ts';
+import type { SurveyDefinition } from './schema.ts';
 
 export interface ExportableResponse {
 	created: string;
@@ -12,15 +12,18 @@ export interface ExportableResponse {
 	answers: Record<string, unknown>;
 }
 
-function cell(question: Question, value: unknown): string {
+function cell(value: unknown): string {
 	if (value === undefined || value === null) return '';
-	if (question.type === 'location' && typeof value === 'object') {
-		const point = value as { lat: number; lng: number };
-		return `${point.lat} ${point.lng}`;
-	}
 	// Lists (multiple choice, ranking) keep their order, separated by a semicolon.
 	if (Array.isArray(value)) return value.join(';');
 	if (typeof value === 'boolean') return value ? 'ja' : 'nee';
+	if (typeof value === 'object') {
+		const point = value as { lat?: unknown; lng?: unknown };
+		if (typeof point.lat === 'number' && typeof point.lng === 'number') {
+			return `${point.lat} ${point.lng}`;
+		}
+		return JSON.stringify(value);
+	}
 	return String(value);
 }
 
@@ -30,26 +33,32 @@ export function csvField(value: string): string {
 	return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/**
+ * One column per answerable question of the current definition, then one per question that only
+ * an earlier version had (in the order first met), so no answer is dropped from the file; each
+ * row says which version it answered.
+ */
 export function responsesToCsv(
 	definition: SurveyDefinition,
 	responses: ExportableResponse[]
 ): string {
-	const questions = definition.questions.filter((question) => question.type !== 'info');
-	const header = [
-		'created',
-		'channel',
-		'language',
-		'assisted',
-		'surveyVersion',
-		...questions.map((q) => q.id)
-	];
+	const columns = definition.questions
+		.filter((question) => question.type !== 'info')
+		.map((question) => question.id);
+	const current = new Set(definition.questions.map((question) => question.id));
+	for (const response of responses) {
+		for (const id of Object.keys(response.answers)) {
+			if (!current.has(id) && !columns.includes(id)) columns.push(id);
+		}
+	}
+	const header = ['created', 'channel', 'language', 'assisted', 'surveyVersion', ...columns];
 	const rows = responses.map((response) => [
 		response.created,
 		response.channel,
 		response.language,
 		response.assisted ? 'ja' : 'nee',
 		String(response.surveyVersion ?? ''),
-		...questions.map((question) => cell(question, response.answers[question.id]))
+		...columns.map((id) => cell(response.answers[id]))
 	]);
 	return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -3,7 +3,7 @@
 // out by hand below.
 import { describe, expect, it } from 'vitest';
 import { aggregateResults, approvedTexts, type QuestionResult } from './results.ts';
-import { parsed } from './test-fixtures.ts';
+import { parsed, rawQuestions, rawSurvey } from './test-fixtures.ts';
 
 const definition = parsed();
 
@@ -46,6 +46,7 @@ describe('aggregateResults', () => {
 	it('counts every response, and one result per answerable question in survey order', () => {
 		const results = aggregateResults(definition, responses);
 		expect(results.responses).toBe(4);
+		expect(results.notCounted).toBe(0);
 		expect(results.questions.map((q) => q.id)).toEqual([
 			'choice',
 			'many',
@@ -63,6 +64,7 @@ describe('aggregateResults', () => {
 			type: 'single_choice',
 			id: 'choice',
 			answered: 3,
+			notCounted: 0,
 			options: [
 				{ id: 'a', count: 2 },
 				{ id: 'b', count: 1 },
@@ -118,8 +120,18 @@ describe('aggregateResults', () => {
 	});
 
 	it('free text: only how many answered, never the text itself', () => {
-		expect(result('name_idea')).toEqual({ type: 'short_text', id: 'name_idea', answered: 1 });
-		expect(result('remarks')).toEqual({ type: 'long_text', id: 'remarks', answered: 2 });
+		expect(result('name_idea')).toEqual({
+			type: 'short_text',
+			id: 'name_idea',
+			answered: 1,
+			notCounted: 0
+		});
+		expect(result('remarks')).toEqual({
+			type: 'long_text',
+			id: 'remarks',
+			answered: 2,
+			notCounted: 0
+		});
 		const all = JSON.stringify(aggregateResults(definition, responses));
 		expect(all).not.toContain('Mooi plan');
 		expect(all).not.toContain('Noordplein');
@@ -133,6 +145,42 @@ describe('aggregateResults', () => {
 			counts: [0, 0, 0, 0, 0],
 			mean: null
 		});
+	});
+});
+
+describe('answers given to an earlier version', () => {
+	// Version 2: option c is gone, the scale is 1–3 instead of 1–5, and the yes/no question is gone.
+	const questions = rawQuestions()
+		.filter((q) => q.id !== 'agree')
+		.map((q) => {
+			if (q.id === 'choice') return { ...q, options: (q.options as unknown[]).slice(0, 2) };
+			if (q.id === 'score') return { ...q, max: 3 };
+			return q;
+		});
+	const v2 = parsed(rawSurvey(questions));
+	const mixed = [
+		{ choice: 'c', score: 5, agree: true, many: ['x'] }, // answered on version 1
+		{ choice: 'a', score: 2, many: ['x', 'y'] } // answered on version 2
+	];
+
+	it('count only where question and value still fit, and say how many could not be counted', () => {
+		const results = aggregateResults(v2, mixed);
+		expect(results.responses).toBe(2);
+		const byId = Object.fromEntries(results.questions.map((q) => [q.id, q]));
+		expect(byId.choice).toMatchObject({
+			answered: 1,
+			notCounted: 1,
+			options: [
+				{ id: 'a', count: 1 },
+				{ id: 'b', count: 0 }
+			]
+		});
+		// 5 is outside 1–3: left out, never counts[5 - 1].
+		expect(byId.score).toMatchObject({ answered: 1, notCounted: 1, counts: [0, 1, 0], mean: 2 });
+		expect(byId.many).toMatchObject({ answered: 2, notCounted: 0 });
+		expect(byId.agree).toBeUndefined();
+		// choice "c", score 5 and the answer to the removed yes/no question.
+		expect(results.notCounted).toBe(3);
 	});
 });
 

@@ -1,7 +1,14 @@
 // Aggregates responses into per-question results. Pure, like the validator,
 // so the server (public results, CSV), the staff pages and the CLI count the
 // same way and publish the same numbers.
+//
+// Versions: a response is stored with the version it answered, but results are
+// always shown for the current definition. An answer counts when its question
+// still exists and the answer is still valid for it (`answerFits`); any other
+// answer is left out of every count and reported as `notCounted`, so a changed
+// option list or scale can never index out of range or be counted silently.
 import type { Point, Question, SurveyDefinition } from './schema.ts';
+import { answerFits, isEmptyAnswer } from './validate-response.ts';
 
 export interface OptionCount {
 	id: string;
@@ -37,19 +44,19 @@ export type QuestionResult =
 
 export interface SurveyResults {
 	responses: number;
-	questions: QuestionResult[];
-}
-
-function answered(value: unknown): boolean {
-	if (value === undefined || value === null || value === '') return false;
-	return !(Array.isArray(value) && value.length === 0);
+	/** Per answerable question; `answered` counts only answers that fit the current definition. */
+	questions: Array<QuestionResult & { notCounted: number }>;
+	/**
+	 * Answers left out of every count because they were given to an earlier version of the
+	 * survey and no longer fit: their question is gone, or their value is no longer valid.
+	 */
+	notCounted: number;
 }
 
 function resultFor(
 	question: Exclude<Question, { type: 'info' }>,
-	answers: unknown[]
+	given: unknown[]
 ): QuestionResult {
-	const given = answers.filter(answered);
 	const base = { id: question.id, answered: given.length };
 	switch (question.type) {
 		case 'single_choice':
@@ -114,22 +121,37 @@ function resultFor(
 	}
 }
 
-/** Results of every answerable question over already-validated answers. */
+/**
+ * Results of every answerable question of the current definition. Answers that do not fit it
+ * (given to an earlier version) are counted in `notCounted`, per question and in total.
+ */
 export function aggregateResults(
 	definition: SurveyDefinition,
 	responses: Array<Record<string, unknown>>
 ): SurveyResults {
-	const questions: QuestionResult[] = [];
+	const questions: SurveyResults['questions'] = [];
+	const known = new Set<string>();
+	let notCounted = 0;
 	for (const question of definition.questions) {
+		known.add(question.id);
 		if (question.type === 'info') continue;
-		questions.push(
-			resultFor(
-				question,
-				responses.map((answers) => answers[question.id])
-			)
-		);
+		const given: unknown[] = [];
+		let misfits = 0;
+		for (const answers of responses) {
+			const value = answers[question.id];
+			if (isEmptyAnswer(value)) continue;
+			if (answerFits(question, value)) given.push(value);
+			else misfits++;
+		}
+		notCounted += misfits;
+		questions.push({ ...resultFor(question, given), notCounted: misfits });
 	}
-	return { responses: responses.length, questions };
+	for (const answers of responses) {
+		for (const id of Object.keys(answers)) {
+			if (!known.has(id) && !isEmptyAnswer(answers[id])) notCounted++;
+		}
+	}
+	return { responses: responses.length, questions, notCounted };
 }
 
 /** A response as the results need it: its answers and the editors' decisions on its free text. */

@@ -244,6 +244,17 @@ function checkAnswer(
 }
 
 /**
+ * Whether a non-empty answer is, on its own, a valid answer to this question (its type, choices,
+ * range, limits and the question's own area; not `required` or conditions). The results use it to
+ * count an answer given to an earlier version of a survey only when it still fits the current one.
+ */
+export function answerFits(q: Question, value: unknown): boolean {
+	const errors: ResponseError[] = [];
+	checkAnswer(q, value, errors, {});
+	return errors.length === 0;
+}
+
+/**
  * Validates a response's `answers` (question id → answer) against a parsed definition.
  * Answer shapes: single_choice option id; multiple_choice and ranking a list of option ids;
  * scale an integer; yes_no a boolean; short/long text a string; location `{ lat, lng }`.

@@ -18,14 +18,46 @@ function acceptsAnswers(survey, now) {
 // costly part, and each pooled JS runtime keeps its own small cache.
 const parsedDefinitions = {};
 
-function parsedDefinition(surveys, survey) {
-	const key = survey.id + '@' + survey.getString('updated');
+function parsedDefinition(surveys, record) {
+	const key = record.collection().name + ':' + record.id + '@' + record.getString('updated');
 	if (!parsedDefinitions[key]) {
 		parsedDefinitions[key] = surveys.parseSurveyDefinition(
-			JSON.parse(survey.getString('definition'))
+			JSON.parse(record.getString('definition'))
 		);
 	}
 	return parsedDefinitions[key];
+}
+
+/**
+ * The version a response answers and its definition record: the version the
+ * client says it answered (a response queued offline may answer an earlier
+ * one, kept in survey_versions), or the current one when it says none (clients
+ * from before versions were sent). Null when that version does not exist.
+ */
+function answeredVersion(app, survey, claimed) {
+	const current = survey.getInt('version');
+	if (claimed === null || claimed === current) return { version: current, record: survey };
+	if (typeof claimed !== 'number' || claimed % 1 !== 0 || claimed < 1 || claimed > current) {
+		return null;
+	}
+	try {
+		const kept = app.findFirstRecordByFilter(
+			'survey_versions',
+			'survey = {:survey} && version = {:version}',
+			{ survey: survey.id, version: claimed }
+		);
+		return { version: claimed, record: kept };
+	} catch (_) {
+		return null;
+	}
+}
+
+/** The surveyVersion as sent: null when absent, else the number (or the odd value) given. */
+function claimedVersion(e) {
+	const body = e.requestInfo().body || {};
+	const value = body.surveyVersion;
+	if (value === undefined || value === null || value === '') return null;
+	return typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : value;
 }
 
 function problem(e, status, message, data) {
@@ -92,7 +124,15 @@ function handleCreate(e) {
 		});
 	}
 
-	const parsed = parsedDefinition(surveys, survey);
+	const answered = answeredVersion(e.app, survey, claimedVersion(e));
+	if (!answered) {
+		const message =
+			'This version of the survey does not exist. Reload the survey and answer it again.';
+		return problem(e, 400, message, {
+			surveyVersion: { code: 'survey_version_unknown', message: message }
+		});
+	}
+	const parsed = parsedDefinition(surveys, answered.record);
 	if (!parsed.ok) {
 		throw new InternalServerError('The stored survey definition is not valid.');
 	}
@@ -108,8 +148,8 @@ function handleCreate(e) {
 		});
 	}
 
-	// The server, not the browser, says which version was answered.
-	record.set('surveyVersion', survey.getInt('version'));
+	// Tied to the version it was checked against, which the server looked up.
+	record.set('surveyVersion', answered.version);
 	return e.next();
 }
 
