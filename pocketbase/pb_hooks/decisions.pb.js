@@ -59,6 +59,22 @@ routerAdd('GET', '/api/stadsstem/decisions/{file}', (e) => {
 	return e.string(200, JSON.stringify(doc, null, 2));
 });
 
+// ---- full-text search ------------------------------------------------------------
+
+// Model hooks: a decision saved by the API, the CLI import or the dashboard is
+// searchable the same way (lib/decisions-search.js).
+onRecordCreate((e) => {
+	const { searchTextFor } = require(`${__hooks}/lib/decisions-search.js`);
+	e.record.set('searchText', searchTextFor(e.record));
+	e.next();
+}, 'decisions');
+
+onRecordUpdate((e) => {
+	const { searchTextFor } = require(`${__hooks}/lib/decisions-search.js`);
+	e.record.set('searchText', searchTextFor(e.record));
+	e.next();
+}, 'decisions');
+
 // ---- history and publication rules --------------------------------------------------
 
 onRecordCreateRequest((e) => {

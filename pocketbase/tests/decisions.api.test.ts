@@ -382,8 +382,23 @@ describe('search and filters', () => {
 	});
 
 	const day = (value: string) => (value ? value.slice(0, 10) : '');
+	// Everything residents read, lower case and without accents, as the search compares.
 	const text = (record: RecordModel) =>
-		[record.title, record.shortTitle, record.summary, record.description].join(' ').toLowerCase();
+		[
+			record.title,
+			record.shortTitle,
+			record.summary,
+			record.description,
+			record.content,
+			record.motivation,
+			record.participationNote ?? '',
+			...(record.articles ?? []).map((article: { text: string }) => article.text),
+			...(record.themes ?? [])
+		]
+			.join(' ')
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase();
 	const cases: [string, Record<string, string>, (record: RecordModel) => boolean][] = [
 		['one word', { q: 'fietsstraat' }, (r) => text(r).includes('fietsstraat')],
 		[
@@ -452,6 +467,51 @@ describe('search and filters', () => {
 		expect(Object.fromEntries(themes.map((entry) => [entry.theme, entry.count]))).toEqual(
 			Object.fromEntries(counts)
 		);
+	});
+
+	it('searches everything residents read, in any case, with or without accents', async () => {
+		const editor = await staff('editor');
+		const tag = unique();
+		const cafe = await editor.collection('decisions').create(
+			draft({
+				status: 'published',
+				publicationDate: '2026-03-01',
+				title: `Terrassen voor het Café ${tag}`,
+				content: 'De financiële bijdrage van de uitbaters blijft gelijk.',
+				motivation: 'De Vlaamse Codex Ruimtelijke Ordening laat het toe.',
+				articles: [
+					{ number: '1', text: 'Terrassen mogen tot 23 uur open.' },
+					{ number: '2', text: `Elke uitbater hangt een zwaluwnestkast${tag} op.` }
+				]
+			})
+		);
+		const later = await editor.collection('decisions').create(
+			draft({
+				status: 'published',
+				publicationDate: '2026-04-01',
+				title: `Naïeve kunst in het CAFE ${tag}`,
+				summary: 'Een financiele steun voor kunstenaars.'
+			})
+		);
+		const slugs = async (q: string) => (await listAll({ q })).map((item) => item.slug);
+		// Newest first also in search results.
+		expect(await slugs(`cafe ${tag}`)).toEqual([later.slug, cafe.slug]);
+		expect(await slugs(`CAFÉ ${tag}`)).toEqual([later.slug, cafe.slug]);
+		expect(await slugs(`café ${tag} financiële`)).toEqual([later.slug, cafe.slug]);
+		expect(await slugs(`FINANCIELE ${tag}`)).toEqual([later.slug, cafe.slug]);
+		expect(await slugs(`naieve ${tag}`)).toEqual([later.slug]);
+		expect(await slugs(`NAÏEVE ${tag}`)).toEqual([later.slug]);
+		// A word only in an article, only in the motivation, part of a longer word.
+		expect(await slugs(`zwaluwnestkast${tag}`)).toEqual([cafe.slug]);
+		expect(await slugs(`nestkast${tag}`)).toEqual([cafe.slug]);
+		expect(await slugs(`codex ${tag}`)).toEqual([cafe.slug]);
+		expect(await slugs(`terrassen ${tag} kunstenaars`)).toEqual([]);
+		// A change is searchable at once; what is gone is no longer found.
+		await editor.collection('decisions').update(cafe.id, {
+			articles: [{ number: '1', text: 'Terrassen mogen tot 23 uur open.' }],
+			changeNote: 'Artikel 2 geschrapt.'
+		});
+		expect(await slugs(`zwaluwnestkast${tag}`)).toEqual([]);
 	});
 
 	it('a search for a wildcard character finds it literally', async () => {

@@ -76,26 +76,14 @@ function parseListQuery(get) {
 function whereFor(query) {
 	const parts = [$dbx.hashExp({ status: 'published' })];
 	if (query.q) {
-		// Every word must appear somewhere, in any of the searchable fields.
-		const words = query.q.split(/\s+/).filter(Boolean).slice(0, 8);
+		// Every word must appear somewhere in what residents read (lib/decisions-search.js),
+		// in any case and with or without accents.
+		const { normalize } = require(`${__hooks}/lib/decisions-search.js`);
+		const words = normalize(query.q).split(' ').filter(Boolean).slice(0, 8);
 		words.forEach((word, index) => {
-			const name = 'q' + index;
 			const params = {};
-			params[name] = likeText(word);
-			parts.push(
-				$dbx.exp(
-					'(title LIKE {:' +
-						name +
-						"} ESCAPE '\\' OR shortTitle LIKE {:" +
-						name +
-						"} ESCAPE '\\' OR summary LIKE {:" +
-						name +
-						"} ESCAPE '\\' OR description LIKE {:" +
-						name +
-						"} ESCAPE '\\')",
-					params
-				)
-			);
+			params['q' + index] = likeText(word);
+			parts.push($dbx.exp('searchText LIKE {:q' + index + "} ESCAPE '\\'", params));
 		});
 	}
 	if (query.district) parts.push($dbx.hashExp({ district: query.district }));
