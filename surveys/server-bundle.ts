@@ -4,3 +4,4 @@
 export { parseSurveyDefinition } from './schema.ts';
 export { validateResponse } from './validate-response.ts';
 export { aggregateResults, approvedTexts } from './results.ts';
+export { closesAt, opensAt } from './dates.ts';

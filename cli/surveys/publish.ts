@@ -3,17 +3,20 @@
 // becomes a new version, and earlier answers stay tied to the version they answered.
 import type PocketBase from 'pocketbase';
 import type { RecordModel } from 'pocketbase';
+import { closesAt } from '../../surveys/dates.ts';
 import { responsesToCsv, type ExportableResponse } from '../../surveys/export.ts';
 import type { LoadedSurvey } from '../../surveys/load.ts';
 import { parseSurveyDefinition } from '../../surveys/schema.ts';
 
-/** A survey's status follows its dates when it is first published. */
-export function statusFor(survey: LoadedSurvey, now: Date): 'draft' | 'open' | 'closed' {
-	const opens = survey.definition.opens ? new Date(survey.definition.opens) : undefined;
-	const closes = survey.definition.closes ? new Date(survey.definition.closes) : undefined;
-	if (opens && now < opens) return 'draft';
-	if (closes && now > closes) return 'closed';
-	return 'open';
+/**
+ * A survey's status from its dates, when it is imported. A survey that opens
+ * later is `open` too ("scheduled"): residents can read it and its page says
+ * when it opens, and the server refuses answers before `opens`. A bare closing
+ * date lasts to the end of that day in Antwerp, as on the server (dates.ts).
+ */
+export function statusFor(survey: LoadedSurvey, now: Date): 'open' | 'closed' {
+	const { closes } = survey.definition;
+	return closes && now.getTime() >= closesAt(closes) ? 'closed' : 'open';
 }
 
 /** The record fields that come from the definition file (not status or version). */
@@ -74,7 +77,10 @@ export async function importSurvey(
 			.getList(1, 1, { filter: pb.filter('survey = {:id}', { id: existing.id }), fields: 'id' })
 	).totalItems;
 	if (answered === 0) {
-		await pb.collection('surveys').update(existing.id, definitionFields(survey));
+		// Changed dates can open or close it: the status follows them, as on a first import.
+		await pb
+			.collection('surveys')
+			.update(existing.id, { ...definitionFields(survey), status: statusFor(survey, now) });
 		return { slug, action: 'updated', version: existing.version };
 	}
 	// Keep the answered version, then publish the new one under the next number.

@@ -165,6 +165,55 @@ describe('a survey that is not open accepts nothing', () => {
 	}
 });
 
+describe('the closing day, at its boundary', () => {
+	const MINUTE = 60_000;
+	/** A date in Antwerp, e.g. "2026-11-29", `days` from now. */
+	const cityDate = (days: number) =>
+		new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(
+			Date.now() + days * 24 * 60 * MINUTE
+		);
+	const pbDate = (ms: number) => new Date(ms).toISOString().replace('T', ' ');
+
+	async function openUntil(closes: string) {
+		const original = await admin.collection('surveys').getOne(surveyId);
+		return admin.collection('surveys').create({
+			...Object.fromEntries(
+				Object.entries(original).filter(
+					([key]) => !['id', 'collectionId', 'collectionName', 'created', 'updated'].includes(key)
+				)
+			),
+			slug: `test-${randomUUID().slice(0, 8)}`,
+			status: 'open',
+			opens: cityDate(-7),
+			closes
+		});
+	}
+	const sendTo = (survey: { id: string }) =>
+		anonymous()
+			.collection('responses')
+			.create({ ...response(validAnswers()), survey: survey.id });
+
+	it('a closing date of today (in Antwerp) still takes answers; yesterday does not', async () => {
+		await expect(sendTo(await openUntil(cityDate(0)))).resolves.toMatchObject({});
+		const error = await rejection({
+			...response(validAnswers()),
+			survey: (await openUntil(cityDate(-1))).id
+		});
+		expect(error.response.data.survey.code).toBe('survey_not_open');
+	});
+
+	it('a closing date-time is that moment, not the end of its day', async () => {
+		await expect(sendTo(await openUntil(pbDate(Date.now() + 2 * MINUTE)))).resolves.toMatchObject(
+			{}
+		);
+		const error = await rejection({
+			...response(validAnswers()),
+			survey: (await openUntil(pbDate(Date.now() - MINUTE))).id
+		});
+		expect(error.response.data.survey.code).toBe('survey_not_open');
+	});
+});
+
 describe('moderation of free text', () => {
 	async function responseWithText(text: string) {
 		const kruispunt = await admin

@@ -74,6 +74,31 @@ describe('surveys import', () => {
 		expect((await pb.collection('responses').getOne(second.id)).surveyVersion).toBe(2);
 	});
 
+	it('publishes a survey that opens later as open (scheduled), and an update recomputes the status', async () => {
+		const later = `${slug}-later`;
+		const laterFile = path.join(dir, `${later}.yaml`);
+		const day = (offset: number) =>
+			new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+		const write = (opens: string, closes: string) =>
+			writeFileSync(
+				laterFile,
+				stringify({ ...demo, slug: later, opens, closes, resultsAt: day(400) })
+			);
+		const status = async () =>
+			(await (await superuser()).collection('surveys').getFirstListItem(`slug = '${later}'`))
+				.status;
+
+		write(day(10), day(40));
+		expect(cli('import', laterFile).stdout).toContain(`${later}: created (version 1)`);
+		expect(await status()).toBe('open');
+		write(day(-40), day(-10));
+		expect(cli('import', laterFile).stdout).toContain(`${later}: updated (version 1)`);
+		expect(await status()).toBe('closed');
+		write(day(-40), day(10));
+		expect(cli('import', laterFile).stdout).toContain(`${later}: updated (version 1)`);
+		expect(await status()).toBe('open');
+	});
+
 	it('imports nothing when a file is broken, and says where', async () => {
 		const broken = path.join(dir, 'broken.yaml');
 		writeFileSync(broken, stringify({ ...demo, slug: `${slug}-broken`, questions: 'none' }));

@@ -2,15 +2,16 @@
 // the version they answer, and a replayed clientId counts once.
 /// <reference path="../../pb_data/types.d.ts" />
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** A survey accepts answers from its opening day through its closing day. */
-function acceptsAnswers(survey, now) {
+/**
+ * A survey accepts answers from the start of its opening day through the end
+ * of its closing day in Antwerp (a bare date is a whole day; see surveys/dates.ts).
+ */
+function acceptsAnswers(surveys, survey, now) {
 	if (survey.getString('status') !== 'open') return false;
-	const opens = survey.getDateTime('opens');
-	const closes = survey.getDateTime('closes');
-	if (!opens.isZero() && now < opens.unix() * 1000) return false;
-	if (!closes.isZero() && now >= closes.unix() * 1000 + DAY_MS) return false;
+	const opens = survey.getString('opens');
+	const closes = survey.getString('closes');
+	if (opens && now < surveys.opensAt(opens)) return false;
+	if (closes && now >= surveys.closesAt(closes)) return false;
 	return true;
 }
 
@@ -118,7 +119,7 @@ function handleCreate(e) {
 			survey: { code: 'survey_unknown', message: 'This survey does not exist.' }
 		});
 	}
-	if (!acceptsAnswers(survey, Date.now())) {
+	if (!acceptsAnswers(surveys, survey, Date.now())) {
 		return problem(e, 400, 'This survey does not accept answers now.', {
 			survey: { code: 'survey_not_open', message: 'This survey does not accept answers now.' }
 		});
