@@ -21,7 +21,10 @@ export function registerSeed(program: Command): void {
 				throw new CliError('Give --staff-password or set STADSSTEM_STAFF_PASSWORD.');
 			}
 			const pb = await connectAsSuperuser(options);
-			const counts = await seedDemoContent(pb, { staffPassword: options.staffPassword });
+			const counts = await seedDemoContent(pb, {
+				staffPassword: options.staffPassword,
+				report: (message) => process.stdout.write(`${message}\n`)
+			});
 			for (const [collection, { created, kept }] of Object.entries(counts)) {
 				process.stdout.write(`${collection}: ${created} created, ${kept} already there\n`);
 			}

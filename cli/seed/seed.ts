@@ -6,7 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type PocketBase from 'pocketbase';
 import { parse } from 'yaml';
-import { findSurveyFiles, loadSurveys } from '../../surveys/load.ts';
+import { closesAt, opensAt } from '../../surveys/dates.ts';
+import {
+	contentHash,
+	findSurveyFiles,
+	loadSurveys,
+	type LoadedSurvey
+} from '../../surveys/load.ts';
 import { definitionFields, statusFor } from '../surveys/publish.ts';
 
 const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
@@ -27,6 +33,42 @@ export const DEMO_STAFF: StaffAccount[] = [
 ];
 
 export type SeedCounts = Record<string, { created: number; kept: number }>;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A date of a survey file moved by whole days, in the form it had (bare date or date-time). */
+function shiftDate(value: string, days: number): string {
+	if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+		return new Date(Date.parse(`${value}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+	}
+	return new Date(Date.parse(value) + days * DAY_MS).toISOString();
+}
+
+/**
+ * The demo must work on any day, also long after the dates in its survey files
+ * (without this, the demo and every test that answers a demo survey would break
+ * the day after they close). A demo survey that is not open on `now` is moved
+ * by whole days so that `now` falls in its middle: its length, and the time from
+ * closing to results, stay as written. An open one is left as it is.
+ */
+export function keepDemoOpen(
+	survey: LoadedSurvey,
+	now: Date
+): { survey: LoadedSurvey; days: number } {
+	const { opens, closes, resultsAt } = survey.definition;
+	if (!opens || !closes) return { survey, days: 0 };
+	const time = now.getTime();
+	if (time >= opensAt(opens) && time < closesAt(closes)) return { survey, days: 0 };
+	const middle = (opensAt(opens) + closesAt(closes)) / 2;
+	const days = Math.round((time - middle) / DAY_MS);
+	const definition = {
+		...survey.definition,
+		opens: shiftDate(opens, days),
+		closes: shiftDate(closes, days),
+		...(resultsAt ? { resultsAt: shiftDate(resultsAt, days) } : {})
+	};
+	return { survey: { ...survey, definition, hash: contentHash(definition) }, days };
+}
 
 interface CategorySeed {
 	code: string;
@@ -76,7 +118,12 @@ async function createMissing(
  */
 export async function seedDemoContent(
 	pb: PocketBase,
-	options: { staffPassword: string; now?: Date }
+	options: {
+		staffPassword: string;
+		now?: Date;
+		/** Told what the seed changed on the way, e.g. demo survey dates moved to today. */
+		report?: (message: string) => void;
+	}
 ): Promise<SeedCounts> {
 	const now = options.now ?? new Date();
 	const counts: SeedCounts = {};
@@ -105,14 +152,22 @@ export async function seedDemoContent(
 			`The demo surveys do not validate: run \`stadsstem surveys validate ${DEMO_SURVEY_DIR}\`.`
 		);
 	}
-	for (const survey of surveys) {
+	for (const loaded of surveys) {
+		const { survey, days } = keepDemoOpen(loaded, now);
 		const { definition } = survey;
 		const id = await createMissing(
 			pb,
 			'surveys',
 			'slug',
 			definition.slug,
-			() => ({ ...definitionFields(survey), version: 1, status: statusFor(survey, now) }),
+			() => {
+				if (days !== 0) {
+					options.report?.(
+						`${definition.slug}: dates moved ${days} days so the demo survey is open now (${definition.opens} to ${definition.closes})`
+					);
+				}
+				return { ...definitionFields(survey), version: 1, status: statusFor(survey, now) };
+			},
 			counts
 		);
 		surveyIds.set(definition.slug, id);

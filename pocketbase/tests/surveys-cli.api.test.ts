@@ -15,8 +15,15 @@ const slug = `cli-${randomUUID().slice(0, 8)}`;
 const file = path.join(dir, `${slug}.yaml`);
 const demo = parse(readFileSync(path.join(ROOT, 'surveys/demo/tevredenheid-webpunt.yaml'), 'utf8'));
 
+/** A date `offset` days from today: the tests must not depend on the demo file's dates. */
+const day = (offset: number) =>
+	new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+
 function writeSurvey(changes: Record<string, unknown> = {}) {
-	writeFileSync(file, stringify({ ...demo, slug, ...changes }));
+	writeFileSync(
+		file,
+		stringify({ ...demo, slug, opens: day(-10), closes: day(60), resultsAt: day(90), ...changes })
+	);
 }
 
 function cli(...args: string[]) {
@@ -77,8 +84,6 @@ describe('surveys import', () => {
 	it('publishes a survey that opens later as open (scheduled), and an update recomputes the status', async () => {
 		const later = `${slug}-later`;
 		const laterFile = path.join(dir, `${later}.yaml`);
-		const day = (offset: number) =>
-			new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 		const write = (opens: string, closes: string) =>
 			writeFileSync(
 				laterFile,
