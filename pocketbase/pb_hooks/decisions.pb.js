@@ -86,16 +86,23 @@ onRecordUpdateRequest((e) => {
 }, 'decisions');
 
 // After the database commit, so a failed save never mails anyone. Model hooks:
-// a decision published by the CLI or the dashboard mails the same way.
+// a decision published by the CLI or the dashboard mails the same way. Only
+// queued here (database work): the request never waits for the mail server.
 onRecordAfterCreateSuccess((e) => {
 	e.next();
-	require(`${__hooks}/lib/decisions-mail.js`).notifyOnPublish($app, e.record);
+	require(`${__hooks}/lib/decisions-mail.js`).queueSafely($app, e.record);
 }, 'decisions');
 
 onRecordAfterUpdateSuccess((e) => {
 	e.next();
-	require(`${__hooks}/lib/decisions-mail.js`).notifyOnPublish($app, e.record);
+	require(`${__hooks}/lib/decisions-mail.js`).queueSafely($app, e.record);
 }, 'decisions');
+
+// Sends the queued emails and retries failed ones (a mail server that was down).
+cronAdd('decisionMails', '* * * * *', () => {
+	require(`${__hooks}/lib/decisions-mail.js`).deliverDue($app);
+});
+
 // ---- following a theme or district ------------------------------------------------
 
 routerAdd('POST', '/api/stadsstem/decision-subscriptions', (e) => {

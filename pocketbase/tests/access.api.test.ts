@@ -262,6 +262,18 @@ const SPECS: Record<string, Spec> = {
 		body: () => ({ email: 'x@example.org', token: randomBytes(20).toString('hex') }),
 		patch: { confirmed: true },
 		allowed: { list: NOBODY, view: NOBODY, create: NOBODY, update: NOBODY, delete: NOBODY }
+	},
+	decision_mails: {
+		target: async () =>
+			(
+				await su.collection('decision_mails').create({
+					decision: await SPECS.decisions.target(),
+					subscription: await SPECS.decision_subscriptions.target()
+				})
+			).id,
+		body: () => ({ decision: '', subscription: '' }),
+		patch: { sentAt: '2026-01-01 00:00:00.000Z' },
+		allowed: { list: NOBODY, view: NOBODY, create: NOBODY, update: NOBODY, delete: NOBODY }
 	}
 };
 

@@ -648,6 +648,7 @@ describe('following a theme or district by email', () => {
 	let sink: SmtpSink;
 	let server: TestServer;
 	let editor: PocketBase;
+	let su: PocketBase;
 
 	beforeAll(async () => {
 		sink = await startSmtpSink();
@@ -655,7 +656,16 @@ describe('following a theme or district by email', () => {
 			env: { SMTP_HOST: '127.0.0.1', SMTP_PORT: String(sink.port), SMTP_SENDER: 'stad@test.local' }
 		});
 		editor = await loginEditor(server);
+		const { default: Client } = await import('pocketbase');
+		su = new Client(server.url);
+		su.autoCancellation(false);
+		await su
+			.collection('_superusers')
+			.authWithPassword(server.superuser.email, server.superuser.password);
 	}, 180_000);
+
+	/** Runs the server's own mail job now instead of at the next minute (PocketBase's cron API). */
+	const deliver = () => su.send('/api/crons/decisionMails', { method: 'POST' });
 	afterAll(async () => {
 		await server?.stop();
 		await sink?.stop();
@@ -701,6 +711,7 @@ describe('following a theme or district by email', () => {
 			.collection('decisions')
 			.create(draft({ district, title: `In Hoboken ${unique()}` }));
 		await editor.collection('decisions').update(matching.id, { status: 'published' });
+		await deliver();
 		const news = await sink.waitFor(
 			(mail) => mail.to.includes(email) && mail.text.includes(matching.title)
 		);
@@ -717,14 +728,6 @@ describe('following a theme or district by email', () => {
 		expect((await post('decision-subscriptions/unsubscribe', { token: unsubscribe })).status).toBe(
 			200
 		);
-		const su = await (async () => {
-			const { default: Client } = await import('pocketbase');
-			const pb = new Client(server.url);
-			await pb
-				.collection('_superusers')
-				.authWithPassword(server.superuser.email, server.superuser.password);
-			return pb;
-		})();
 		expect(
 			await su.collection('decision_subscriptions').getFullList({ filter: `email = '${email}'` })
 		).toEqual([]);
@@ -739,6 +742,7 @@ describe('following a theme or district by email', () => {
 			.create(
 				draft({ district, themes: ['marker'], status: 'published', title: `Marker ${unique()}` })
 			);
+		await deliver();
 		await sink.waitFor((mail) => mail.to.includes(other) && mail.text.includes('Marker'));
 		expect(mailsToHer().filter((mail) => mail.text.includes(matching.title)).length).toBe(1);
 		expect(mailsToHer().some((mail) => mail.text.includes('Marker'))).toBe(false);
@@ -760,4 +764,61 @@ describe('following a theme or district by email', () => {
 			404
 		);
 	});
+	it('a mail server that is down delays the email, never loses it: sent once when it is back', async () => {
+		const follow = async (email: string, theme: string) => {
+			expect((await post('decision-subscriptions', { email, theme })).status).toBe(202);
+			const token = tokenIn(await sink.waitFor((mail) => mail.to.includes(email)), 'bevestig');
+			expect((await post('decision-subscriptions/confirm', { token })).status).toBe(200);
+		};
+		const email = `ahmed-${unique()}@example.com`;
+		const theme = `storing-${unique()}`;
+		await follow(email, theme);
+
+		const port = sink.port;
+		await sink.stop();
+		const decision = await editor
+			.collection('decisions')
+			.create(
+				draft({ themes: [theme], status: 'published', title: `Tijdens de storing ${unique()}` })
+			);
+		// Publishing does not wait for the mail server: the email is queued.
+		const queue = () =>
+			su.collection('decision_mails').getFullList({ filter: `decision = '${decision.id}'` });
+		expect(await queue()).toMatchObject([{ attempts: 0, sentAt: '' }]);
+		await deliver();
+		await expect.poll(async () => (await queue())[0].attempts, { timeout: 30_000 }).toBe(1);
+		expect((await queue())[0].sentAt).toBe('');
+		expect((await su.collection('decisions').getOne(decision.id)).notifiedAt).toBe('');
+
+		sink = await startSmtpSink(port);
+		// The server's scheduler retries by itself (every minute, after a 30 s wait).
+		const mail = await sink.waitFor(
+			(candidate) => candidate.to.includes(email) && candidate.text.includes(decision.title),
+			150_000
+		);
+		expect(mail.text).toContain(`/beslissingen/${decision.slug}`);
+		await expect
+			.poll(async () => (await su.collection('decisions').getOne(decision.id)).notifiedAt, {
+				timeout: 30_000
+			})
+			.not.toBe('');
+		expect((await queue())[0].sentAt).not.toBe('');
+
+		// Later runs send it no second time: a marker mailed by a later run proves they ran.
+		const other = `marker-${unique()}@example.com`;
+		const markerTheme = `marker-${unique()}`;
+		await follow(other, markerTheme);
+		const marker = await editor
+			.collection('decisions')
+			.create(draft({ themes: [markerTheme], status: 'published', title: `Marker ${unique()}` }));
+		await deliver();
+		await sink.waitFor(
+			(candidate) => candidate.to.includes(other) && candidate.text.includes(marker.title)
+		);
+		expect(
+			sink.messages.filter(
+				(candidate) => candidate.to.includes(email) && candidate.text.includes(decision.title)
+			)
+		).toHaveLength(1);
+	}, 240_000);
 });

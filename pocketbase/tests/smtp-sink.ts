@@ -43,7 +43,8 @@ function decodeSubject(raw: string): string {
 	return Buffer.from(bytes, 'latin1').toString('utf8');
 }
 
-export async function startSmtpSink(): Promise<SmtpSink> {
+/** `port`: listen there again (a mail server that comes back); default a free one. */
+export async function startSmtpSink(port?: number): Promise<SmtpSink> {
 	const messages: SunkMail[] = [];
 	const waiters: { match: (mail: SunkMail) => boolean; resolve: (mail: SunkMail) => void }[] = [];
 	const server = new SMTPServer({
@@ -73,10 +74,10 @@ export async function startSmtpSink(): Promise<SmtpSink> {
 			});
 		}
 	});
-	const port = await freePort();
-	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	const listenPort = port ?? (await freePort());
+	await new Promise<void>((resolve) => server.listen(listenPort, '127.0.0.1', resolve));
 	return {
-		port,
+		port: listenPort,
 		messages,
 		waitFor(match, timeoutMs = 15_000) {
 			const found = messages.find(match);

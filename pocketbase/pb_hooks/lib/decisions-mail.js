@@ -1,7 +1,8 @@
 /// <reference path="../../pb_data/types.d.ts" />
 // Residents who follow a theme or a district get one email when a matching
 // decision is published. Subscribing is double opt-in: nothing is sent about
-// decisions before the address owner confirms.
+// decisions before the address owner confirms. Decision emails are queued at
+// publication (decision_mails) and sent by a cron job, with retries.
 
 const { jsonValue } = require(`${__hooks}/lib/decisions-query.js`);
 
@@ -78,48 +79,202 @@ function matchingSubscriptions(app, decision) {
 	return Object.keys(byEmail).map((email) => byEmail[email]);
 }
 
-/** Emails every matching subscriber once; returns how many were sent. */
-function notifySubscribers(app, decision, appURL) {
-	const slug = decision.getString('slug');
-	let sent = 0;
-	matchingSubscriptions(app, decision).forEach((subscription) => {
-		try {
-			send(
-				app,
-				subscription.getString('email'),
-				'Nieuwe beslissing: ' + (decision.getString('shortTitle') || decision.getString('title')),
-				[
-					'Hallo,',
-					'De stad publiceerde een beslissing over ' + followsLabel(subscription) + ':',
-					decision.getString('title'),
-					decision.getString('summary'),
-					'Lees de beslissing: ' + appURL + '/beslissingen/' + slug,
-					'Wil je deze e-mails niet meer? Schrijf je uit: ' +
-						appURL +
-						'/beslissingen/volgen?uitschrijven=' +
-						subscription.getString('token')
-				]
-			);
-			sent++;
-		} catch (error) {
-			// One bad address must not stop the others.
-			app.logger().error('decision mail failed', 'decision', slug, 'error', String(error));
-		}
-	});
-	return sent;
+// ---- delivery: queued at publication, sent and retried by a cron job ----------
+
+/** After this many failed attempts an email is given up (about two and a half days). */
+const MAX_ATTEMPTS = 20;
+/** Consecutive failures after which a run stops: the mail server is likely down. */
+const STOP_AFTER_FAILURES = 3;
+
+/** PocketBase's stored form of a date-time, which compares correctly as text. */
+function stamp(ms) {
+	return new Date(ms).toISOString().replace('T', ' ');
 }
 
-/** Once per decision, when it is first published. */
-function notifyOnPublish(app, record) {
-	if (record.getString('status') !== 'published' || record.getString('notifiedAt')) return 0;
-	const base = String(app.settings().meta.appURL || '').replace(/\/+$/, '');
-	// Marked first: a crash half-way mails nobody twice.
+/** The wait before the next attempt: 30 s, doubling per failure, at most 6 hours. */
+function backoffMs(attempts) {
+	return Math.min(30000 * Math.pow(2, attempts), 6 * 3600 * 1000);
+}
+
+function markDecision(app, id, fields) {
+	const names = Object.keys(fields);
 	app
 		.db()
-		.newQuery('UPDATE decisions SET notifiedAt = {:now} WHERE id = {:id}')
-		.bind({ now: new Date().toISOString().replace('T', ' '), id: record.id })
+		.newQuery(
+			'UPDATE decisions SET ' +
+				names.map((name) => name + ' = {:' + name + '}').join(', ') +
+				' WHERE id = {:id}'
+		)
+		.bind(Object.assign({ id: id }, fields))
 		.execute();
-	return notifySubscribers(app, record, base);
+}
+
+/**
+ * On the first publication: fixes who gets an email about this decision (the
+ * confirmed followers of its themes or district now) and queues one email each.
+ * Database work only, so publishing stays fast; the cron job sends. A decision
+ * already queued or notified (republished, or imported as history) is skipped.
+ */
+function queueForDecision(app, decision) {
+	if (decision.getString('status') !== 'published') return 0;
+	if (decision.getString('mailQueuedAt') || decision.getString('notifiedAt')) return 0;
+	let queued = 0;
+	app.runInTransaction((tx) => {
+		const fresh = tx.findRecordById('decisions', decision.id);
+		if (fresh.getString('mailQueuedAt') || fresh.getString('notifiedAt')) return;
+		const now = stamp(Date.now());
+		const collection = tx.findCollectionByNameOrId('decision_mails');
+		matchingSubscriptions(tx, fresh).forEach((subscription) => {
+			const mail = new Record(collection);
+			mail.load({
+				decision: fresh.id,
+				subscription: subscription.id,
+				attempts: 0,
+				nextAttemptAt: now
+			});
+			tx.save(mail);
+			queued++;
+		});
+		markDecision(
+			tx,
+			fresh.id,
+			queued ? { mailQueuedAt: now } : { mailQueuedAt: now, notifiedAt: now }
+		);
+	});
+	return queued;
+}
+
+/** queueForDecision for the publish hooks: the decision is saved already, so a failure only logs. */
+function queueSafely(app, decision) {
+	try {
+		queueForDecision(app, decision);
+	} catch (error) {
+		// The cron job queues what is missing on its next run.
+		app
+			.logger()
+			.error('decision mail queue failed', 'decision', decision.id, 'error', String(error));
+	}
+}
+
+function sendDecisionMail(app, decision, subscription, appURL) {
+	send(
+		app,
+		subscription.getString('email'),
+		'Nieuwe beslissing: ' + (decision.getString('shortTitle') || decision.getString('title')),
+		[
+			'Hallo,',
+			'De stad publiceerde een beslissing over ' + followsLabel(subscription) + ':',
+			decision.getString('title'),
+			decision.getString('summary'),
+			'Lees de beslissing: ' + appURL + '/beslissingen/' + decision.getString('slug'),
+			'Wil je deze e-mails niet meer? Schrijf je uit: ' +
+				appURL +
+				'/beslissingen/volgen?uitschrijven=' +
+				subscription.getString('token')
+		]
+	);
+}
+
+/** Sets notifiedAt on a decision once none of its emails is still to be sent. */
+function finishIfDone(app, decisionId) {
+	const left = new DynamicModel({ count: 0 });
+	app
+		.db()
+		.newQuery(
+			"SELECT COUNT(*) AS count FROM decision_mails WHERE decision = {:id} AND sentAt = '' AND attempts < {:max}"
+		)
+		.bind({ id: decisionId, max: MAX_ATTEMPTS })
+		.one(left);
+	if (left.count === 0) {
+		markDecision(app, decisionId, { notifiedAt: stamp(Date.now()) });
+	}
+}
+
+/**
+ * The cron job: queues any published decision the publish hook did not, then
+ * sends every email that is due, oldest first. An email is claimed (its next
+ * attempt moved into the future) before it is sent, so two runs at once never
+ * send it twice, and marked sent only after the mail server accepted it.
+ * Returns { sent, failed }.
+ */
+function deliverDue(app) {
+	app
+		.findRecordsByFilter(
+			'decisions',
+			"status = 'published' && mailQueuedAt = '' && notifiedAt = ''",
+			'created',
+			100,
+			0
+		)
+		.forEach((decision) => queueForDecision(app, decision));
+
+	const base = String(app.settings().meta.appURL || '').replace(/\/+$/, '');
+	const now = Date.now();
+	const due = app.findRecordsByFilter(
+		'decision_mails',
+		"sentAt = '' && attempts < {:max} && nextAttemptAt <= {:now} && decision.status = 'published'",
+		'created',
+		500,
+		0,
+		{ max: MAX_ATTEMPTS, now: stamp(now) }
+	);
+	const result = { sent: 0, failed: 0 };
+	const touched = {};
+	let failuresInARow = 0;
+	for (const mail of due) {
+		if (failuresInARow >= STOP_AFTER_FAILURES) break;
+		const attempts = mail.getInt('attempts');
+		const claimed = app
+			.db()
+			.newQuery(
+				"UPDATE decision_mails SET attempts = {:next}, nextAttemptAt = {:later} WHERE id = {:id} AND sentAt = '' AND attempts = {:attempts}"
+			)
+			.bind({
+				id: mail.id,
+				attempts: attempts,
+				next: attempts + 1,
+				later: stamp(now + backoffMs(attempts))
+			})
+			.execute();
+		if (claimed.rowsAffected() !== 1) continue;
+		const decisionId = mail.getString('decision');
+		touched[decisionId] = true;
+		try {
+			const decision = app.findRecordById('decisions', decisionId);
+			const subscription = app.findRecordById(
+				'decision_subscriptions',
+				mail.getString('subscription')
+			);
+			sendDecisionMail(app, decision, subscription, base);
+		} catch (error) {
+			result.failed++;
+			failuresInARow++;
+			app
+				.logger()
+				.error(
+					'decision mail failed, will retry',
+					'decision',
+					decisionId,
+					'attempt',
+					attempts + 1,
+					'error',
+					String(error)
+				);
+			if (attempts + 1 >= MAX_ATTEMPTS) {
+				app.logger().error('decision mail given up', 'decision', decisionId);
+			}
+			continue;
+		}
+		failuresInARow = 0;
+		result.sent++;
+		app
+			.db()
+			.newQuery('UPDATE decision_mails SET sentAt = {:now} WHERE id = {:id}')
+			.bind({ now: stamp(Date.now()), id: mail.id })
+			.execute();
+	}
+	Object.keys(touched).forEach((decisionId) => finishIfDone(app, decisionId));
+	return result;
 }
 
 /** The subscription a confirm or unsubscribe link points to. */
@@ -141,9 +296,11 @@ function subscriptionByToken(app, body) {
 }
 
 module.exports = {
+	MAX_ATTEMPTS,
 	sendConfirmation,
-	notifySubscribers,
 	matchingSubscriptions,
-	notifyOnPublish,
+	queueForDecision,
+	queueSafely,
+	deliverDue,
 	subscriptionByToken
 };
