@@ -197,6 +197,11 @@ test('Pieter sees per channel and per day how many answered, to spot someone ans
 	await expect(days.getByRole('row').nth(1).getByRole('cell')).toHaveText(['2', '1', '3', '6']);
 	await expect(days.getByRole('row')).toHaveCount(2);
 	await expectNoAxeViolations(page, 'staff survey page with channel counts');
+
+	// In Arabic the count takes the form for 3 to 10 ("few"), not the singular of "other".
+	await page.evaluate(() => localStorage.setItem('stadsstem.language', 'ar'));
+	await page.reload();
+	await expect(page.getByText('الحالة: مفتوح · 6 إجابات', { exact: true })).toBeVisible();
 });
 
 test('a change that does not reach the server, or that the server refuses, is said plainly and changes nothing on screen', async ({
