@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import PocketBase from 'pocketbase';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
+import { copyOfSurvey } from './survey-helpers.ts';
 
 async function logIn(page: Page, email: string) {
 	await page.goto('/medewerkers/aanmelden');
@@ -16,32 +17,15 @@ async function logIn(page: Page, email: string) {
 	).toBeVisible();
 }
 
-async function superuser(baseURL: string | undefined): Promise<PocketBase> {
-	const admin = new PocketBase(baseURL);
-	const { email, password } = JSON.parse(process.env.STADSSTEM_E2E_SUPERUSER ?? '{}');
-	await admin.collection('_superusers').authWithPassword(email, password);
-	return admin;
-}
-
 /** An open copy of the crossroads survey with a title of its own, so its row is easy to find. */
-async function copyOfCrossroads(admin: PocketBase, name: string) {
-	const original = await admin
-		.collection('surveys')
-		.getFirstListItem("slug = 'kruispunt-rondpunt-of-verkeerslichten'");
-	const {
-		id: _id,
-		created: _c,
-		updated: _u,
-		collectionId: _ci,
-		collectionName: _cn,
-		...fields
-	} = original;
-	const slug = `${name}-${Date.now()}`;
-	const title = `Kruispunt (${slug})`;
-	const survey = await admin
-		.collection('surveys')
-		.create({ ...fields, slug, status: 'open', title: { ...original.title, nl: title } });
-	return { id: survey.id, slug, title };
+async function copyOfCrossroads(baseURL: string | undefined) {
+	const title = `Kruispunt (${crypto.randomUUID().slice(0, 8)})`;
+	const { pb, survey, slug } = await copyOfSurvey(
+		baseURL!,
+		{ status: 'open', title: { nl: title } },
+		'kruispunt-rondpunt-of-verkeerslichten'
+	);
+	return { admin: pb, id: survey.id, slug, title };
 }
 
 const crossroadsAnswers = { woont_in_buurt: true, vervoer: ['fiets'], voorkeur: 'rondpunt' };
@@ -72,8 +56,7 @@ test('Pieter exports the results as CSV, publishes a checked answer, closes the 
 	baseURL
 }) => {
 	// A copy of the crossroads survey with two answers of its own.
-	const admin = await superuser(baseURL);
-	const { id, slug, title } = await copyOfCrossroads(admin, 'pieter');
+	const { id, slug, title } = await copyOfCrossroads(baseURL);
 	const resident = new PocketBase(baseURL);
 	await answer(resident, id, {
 		voorkeur: 'rondpunt',
@@ -148,8 +131,7 @@ test('Pieter sees per channel and per day how many answered, to spot someone ans
 	page,
 	baseURL
 }) => {
-	const admin = await superuser(baseURL);
-	const { id, slug } = await copyOfCrossroads(admin, 'kanalen');
+	const { admin, id, slug } = await copyOfCrossroads(baseURL);
 	const resident = new PocketBase(baseURL);
 	await logIn(page, 'pieter@stadsstem.local');
 	await page.goto(`/medewerkers/bevragingen/${slug}`);
@@ -208,8 +190,7 @@ test('a change that does not reach the server, or that the server refuses, is sa
 	page,
 	baseURL
 }) => {
-	const admin = await superuser(baseURL);
-	const { id, slug } = await copyOfCrossroads(admin, 'fout');
+	const { admin, id, slug } = await copyOfCrossroads(baseURL);
 	await answer(new PocketBase(baseURL), id, { opmerking: 'Meer bomen op het plein' });
 	// An editor of their own, so the test can take the role away without touching the demo staff.
 	const email = `editor-${Date.now()}@stadsstem.test`;
