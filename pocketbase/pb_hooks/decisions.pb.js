@@ -5,7 +5,7 @@
 //
 // Stable public URLs (documented in README.md):
 //   GET /api/stadsstem/decisions                 the list, with search and filters
-//   GET /api/stadsstem/decisions/{slug}.jsonld   one decision as JSON-LD
+//   GET /api/stadsstem/decisions/{slug}.jsonld   one decision as JSON-LD (410 once withdrawn)
 // Handlers run in their own VM: shared code is required inside each one.
 
 routerAdd('GET', '/api/stadsstem/decisions', (e) => {
@@ -28,13 +28,21 @@ routerAdd('GET', '/api/stadsstem/decisions/{file}', (e) => {
 	if (!match) throw new NotFoundError('Use /api/stadsstem/decisions/{slug}.jsonld');
 	let record;
 	try {
-		record = $app.findFirstRecordByFilter('decisions', "slug = {:slug} && status = 'published'", {
-			slug: match[1]
-		});
+		record = $app.findFirstRecordByFilter('decisions', 'slug = {:slug}', { slug: match[1] });
 	} catch {
-		// Drafts and withdrawn decisions do not exist for the public.
 		throw new NotFoundError('No published decision with this slug.');
 	}
+	const status = record.getString('status');
+	if (
+		status === 'withdrawn' &&
+		require(`${__hooks}/lib/decisions-history.js`).everPublished($app, record)
+	) {
+		// It was public at this stable address: 410 tells caches and linked-data
+		// consumers that it is gone for good, not that the address is wrong.
+		return e.json(410, { status: 410, message: 'This decision was withdrawn.', data: {} });
+	}
+	// Drafts (and anything never published) do not exist for the public.
+	if (status !== 'published') throw new NotFoundError('No published decision with this slug.');
 	const { toJsonLd } = require(`${__hooks}/lib/decisions-jsonld.js`);
 	const { jsonValue } = require(`${__hooks}/lib/decisions-query.js`);
 	const surveys = $app

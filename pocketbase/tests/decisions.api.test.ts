@@ -120,9 +120,44 @@ describe('publish and withdraw: residents never see drafts', () => {
 
 	it('a handler cannot publish; an editor can', async () => {
 		const handler = await staff('handler');
-		await expect(handler.collection('decisions').create(draft())).rejects.toMatchObject({
-			status: 400
+		const resident = anonymous();
+		// A handler can neither make a decision, published or not, nor publish an editor's draft.
+		for (const status of ['draft', 'published']) {
+			await expect(handler.collection('decisions').create(draft({ status }))).rejects.toMatchObject(
+				{ status: 400 }
+			);
+		}
+		const record = await editor.collection('decisions').create(draft());
+		await expect(
+			handler.collection('decisions').update(record.id, { status: 'published' })
+		).rejects.toMatchObject({ status: 404 });
+		expect((await editor.collection('decisions').getOne(record.id)).status).toBe('draft');
+		await expect(resident.collection('decisions').getOne(record.id)).rejects.toMatchObject({
+			status: 404
 		});
+
+		// The editor publishes the same draft: residents see it everywhere.
+		const published = await editor
+			.collection('decisions')
+			.update(record.id, { status: 'published' });
+		expect(published.status).toBe('published');
+		expect((await resident.collection('decisions').getOne(record.id)).slug).toBe(record.slug);
+		expect((await listAll({ q: record.slug })).map((item) => item.slug)).toEqual([record.slug]);
+		const jsonld = await fetch(`${inject('pbUrl')}/api/stadsstem/decisions/${record.slug}.jsonld`);
+		expect(jsonld.status).toBe(200);
+	});
+
+	it('a withdrawn decision is gone (410) at its JSON-LD address, until it is published again', async () => {
+		const record = await editor.collection('decisions').create(draft({ status: 'published' }));
+		const url = `${inject('pbUrl')}/api/stadsstem/decisions/${record.slug}.jsonld`;
+		expect((await fetch(url)).status).toBe(200);
+		await editor.collection('decisions').update(record.id, { status: 'withdrawn' });
+		const gone = await fetch(url);
+		expect(gone.status).toBe(410);
+		expect(await gone.json()).toMatchObject({ status: 410 });
+		expect((await listAll({ q: record.slug })).length).toBe(0);
+		await editor.collection('decisions').update(record.id, { status: 'published' });
+		expect((await fetch(url)).status).toBe(200);
 	});
 
 	it('publishing needs a plain-language summary', async () => {

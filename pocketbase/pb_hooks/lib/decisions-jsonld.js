@@ -76,7 +76,13 @@ function toJsonLd(record, appURL, related) {
 	put(doc, 'eli:title_short', record.getString('shortTitle'));
 	put(doc, 'eli:description', record.getString('description'));
 	put(doc, 'prov:value', record.getString('content'));
-	put(doc, 'besluit:motivering', record.getString('motivation'));
+	// The profile types the motivation as text in a language (rdf:langString).
+	if (record.getString('motivation')) {
+		doc['besluit:motivering'] = {
+			'@value': record.getString('motivation'),
+			'@language': record.getString('language') || 'nl'
+		};
+	}
 	put(doc, 'eli:date_publication', day(record.getString('publicationDate')));
 	put(doc, 'eli:first_date_entry_in_force', day(record.getString('inForceFrom')));
 	put(doc, 'eli:date_no_longer_in_force', day(record.getString('inForceUntil')));
