@@ -86,7 +86,9 @@ test('a survey walk and a melding left halfway produce exactly the expected even
 	await page.getByRole('button', { name: 'Verstuur mijn antwoorden' }).click();
 	await h1(page, 'Bedankt voor je mening');
 
-	// 2. A second attempt, left at the second question.
+	// 2. A second attempt, left at the second question. The device remembers that it
+	// answered and would not start again (ballot stuffing): forget that, as a cleared browser would.
+	await page.evaluate(() => localStorage.removeItem('stadsstem.participations'));
 	await page.goto(`/bevraging/${slug}`);
 	await page.getByRole('button', { name: 'Start de bevraging' }).click();
 	await page.getByRole('radio', { name: 'Bibliotheek Permeke' }).check();

@@ -4,11 +4,18 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
 import {
+	answerCrossroadsSurvey,
+	newKiosk,
+	openCrossroadsSurvey,
+	openKiosk
+} from '../../kiosk/e2e/kiosk-helpers.ts';
+import {
 	answerWebpuntSurvey,
 	asSuperuser,
 	cityDate,
 	copyOfSurvey,
-	dutchDate
+	dutchDate,
+	responsesWith
 } from './survey-helpers.ts';
 
 const h1 = (page: import('@playwright/test').Page) => page.getByRole('heading', { level: 1 });
@@ -128,7 +135,7 @@ test('Jan sends, the server refuses for another reason: he may try again, his an
 	expect(stored[0].answers).toMatchObject({ webpunt: 'permeke', hulp_bij: ['afspraak'] });
 });
 
-test('the thank-you page says what happens next and when results come', async ({
+test('the thank-you page says what happens next and when results come; the same phone cannot answer again', async ({
 	page,
 	baseURL
 }) => {
@@ -146,4 +153,45 @@ test('the thank-you page says what happens next and when results come', async ({
 		)
 	).toBeVisible();
 	await expectNoAxeViolations(page, 'thank-you page');
+
+	// Back to the survey on the same phone: it says so plainly and offers no new start.
+	await page.goto(`/bevraging/${slug}`);
+	const notice = page.getByTestId('survey-notice');
+	await expect(notice).toContainText('Je gaf op dit toestel al je mening over deze bevraging.');
+	await expect(page.getByRole('button', { name: /Start de bevraging|Ga verder/ })).toHaveCount(0);
+	await expectNoAxeViolations(page, 'survey already answered on this device');
+	// Not by a link straight to a question or to the review either.
+	await page.goto(`/bevraging/${slug}?vraag=webpunt`);
+	await expect(notice).toBeVisible();
+	await expect(page.getByRole('radio')).toHaveCount(0);
+	await page.goto(`/bevraging/${slug}?stap=controle`);
+	await expect(page.getByRole('button', { name: 'Verstuur mijn antwoorden' })).toHaveCount(0);
+	expect(await responsesTo(baseURL!, survey.id)).toHaveLength(1);
+
+	// The results are public: the notice leads there.
+	await page.goto(`/bevraging/${slug}`);
+	await notice.getByRole('link', { name: 'Bekijk de resultaten' }).click();
+	await expect(page.getByText('1 persoon gaf een mening.')).toBeVisible();
+});
+
+test.describe('at the kiosk', () => {
+	test.use({ viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: true });
+
+	test('the kiosk remembers nobody: the next resident answers the same survey on the same tablet', async ({
+		page,
+		baseURL
+	}) => {
+		const kiosk = await newKiosk(baseURL!);
+		const marker = `kiosk-again-${Date.now()}`;
+		await openKiosk(page, kiosk);
+		for (const visitor of [1, 2]) {
+			await openCrossroadsSurvey(page);
+			await expect(page.getByText(/al je mening/)).toHaveCount(0);
+			await answerCrossroadsSurvey(page, marker);
+			await send(page);
+			await expect(h1(page)).toHaveText('Bedankt voor je mening');
+			if (visitor === 1) await page.getByRole('link', { name: 'Stadsstem' }).first().click();
+		}
+		expect(await responsesWith(baseURL!, marker)).toHaveLength(2);
+	});
 });
