@@ -1,11 +1,12 @@
 // `stadsstem decisions import` against a real, seeded server: all or nothing,
 // a second run skips what is there, and our own JSON-LD reads back.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
 import { superuser } from '../../pocketbase/tests/clients.ts';
-import { importDecisions, parseDecisionsFile } from './import.ts';
+import { importDecisions, parseDecisionsFile, type DecisionInput } from './import.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = path.join(ROOT, 'cli/decisions/fixtures');
@@ -107,8 +108,10 @@ describe('stadsstem decisions import', () => {
 			publicationDate: original.publicationDate.slice(0, 10),
 			inForceFrom: original.inForceFrom.slice(0, 10),
 			articles: original.articles,
-			themes: original.themes
+			themes: original.themes,
+			location: original.location
 		});
+		expect(decision.location).not.toBeNull();
 		// Imported as published it takes the next free address, and mails nobody: it is not news.
 		const pb = await superuser();
 		const report = await importDecisions(pb, parsed, { publish: true });
@@ -117,5 +120,71 @@ describe('stadsstem decisions import', () => {
 		const copy = await pb.collection('decisions').getFirstListItem(`slug = '${slug}-2'`);
 		expect(copy.status).toBe('published');
 		expect(copy.notifiedAt).not.toBe('');
+		expect(copy.location).toEqual(original.location);
+		// Published by the import: its history starts there, saying where it came from.
+		const history = await pb
+			.collection('decision_revisions')
+			.getFullList({ filter: `decision = '${copy.id}'` });
+		expect(history).toMatchObject([{ kind: 'published', note: expect.stringContaining('http') }]);
+	});
+
+	it('a decision refused late in a large import: nothing of the import is kept, the report names it', async () => {
+		const tag = randomBytes(4).toString('hex');
+		const decision = (index: number): DecisionInput => ({
+			sourceUri: `https://besluiten.example.be/id/atomair-${tag}/${index}`,
+			slug: `atomair-${tag}-${index}`,
+			title: `Besluit ${index} van een grote uitvoer`,
+			shortTitle: '',
+			description: '',
+			content: 'De gemeenteraad beslist.',
+			motivation: '',
+			summary: 'In gewone taal.',
+			body: 'gemeenteraad',
+			// The server refuses this one only: it is far past the first hundred written.
+			district: index === 130 ? 'nergens' : '',
+			sessionDate: '2026-03-02',
+			publicationDate: '',
+			inForceFrom: '',
+			inForceUntil: '',
+			articles: [{ number: '1', text: 'Enig artikel.' }],
+			themes: [],
+			location: index % 2 ? { lat: 51.2, lon: 4.4 } : null
+		});
+		const pb = await superuser();
+		// Deletes fail on this connection, as when it breaks during a clean-up: an import that
+		// wrote in parts and deleted them again on failure would leave its first parts behind.
+		pb.beforeSend = (url, options) =>
+			options.method === 'DELETE'
+				? { url: url.replace('/api/collections/', '/api/verbroken/'), options }
+				: { url, options };
+		const parsed = {
+			decisions: Array.from({ length: 150 }, (_, index) => ({
+				where: `row ${index + 2}`,
+				decision: decision(index)
+			})),
+			skipped: [],
+			errors: []
+		};
+		await expect(importDecisions(pb, parsed, { publish: true })).rejects.toThrow(
+			/^Nothing was imported: row 132 was refused: .*district/
+		);
+		const left = await (
+			await superuser()
+		)
+			.collection('decisions')
+			.getList(1, 1, { filter: `sourceUri ~ 'atomair-${tag}'` });
+		expect(left.totalItems).toBe(0);
+
+		// The same import without the wrong one is written whole, with its locations.
+		parsed.decisions[130].decision.district = '';
+		const report = await importDecisions(pb, parsed);
+		expect(report.imported).toHaveLength(150);
+		const written = await (
+			await superuser()
+		)
+			.collection('decisions')
+			.getFullList({ filter: `sourceUri ~ 'atomair-${tag}'`, sort: 'slug' });
+		expect(written).toHaveLength(150);
+		expect(written.filter((record) => record.location?.lat === 51.2)).toHaveLength(75);
 	});
 });

@@ -9,7 +9,8 @@ import {
 	parseCsv,
 	parseDecisionsFile,
 	slugify,
-	toDay
+	toDay,
+	toLocation
 } from './import.ts';
 
 const fixture = (name: string) =>
@@ -152,5 +153,85 @@ describe('small rules', () => {
 		expect(parseDecisionsFile('x.csv', csv).decisions.map(({ decision }) => decision.slug)).toEqual(
 			['zelfde', 'zelfde-2']
 		);
+	});
+
+	it('reads a point in WGS84 from WKT or from a latitude and a longitude', () => {
+		expect(toLocation('POINT(4.4721 51.2305)', '', '')).toEqual({ lat: 51.2305, lon: 4.4721 });
+		expect(
+			toLocation('<http://www.opengis.net/def/crs/OGC/1.3/CRS84> POINT (4.4 51.2)', '', '')
+		).toEqual({ lat: 51.2, lon: 4.4 });
+		expect(toLocation('', '51,2158', '4,4393')).toEqual({ lat: 51.2158, lon: 4.4393 });
+		expect(toLocation('', '', '')).toBeNull();
+		// Lambert 72 coordinates, a line, a latitude without longitude: not a point we can place.
+		expect(
+			toLocation('<http://www.opengis.net/def/crs/EPSG/0/31370> POINT(152000 212000)', '', '')
+		).toBeUndefined();
+		expect(toLocation('LINESTRING(4.4 51.2, 4.5 51.3)', '', '')).toBeUndefined();
+		expect(toLocation('', '51.2', '')).toBeUndefined();
+		expect(toLocation('POINT(200 100)', '', '')).toBeUndefined();
+	});
+});
+
+describe('location', () => {
+	const besluit = (extra: Record<string, unknown>) =>
+		JSON.stringify({
+			'@context': {
+				besluit: 'http://data.vlaanderen.be/ns/besluit#',
+				eli: 'http://data.europa.eu/eli/ontology#',
+				dct: 'http://purl.org/dc/terms/',
+				locn: 'http://www.w3.org/ns/locn#',
+				geo: 'http://www.opengis.net/ont/geosparql#',
+				skos: 'http://www.w3.org/2004/02/skos/core#'
+			},
+			'@id': 'https://besluiten.example.be/id/besluiten/plein',
+			'@type': 'besluit:Besluit',
+			'eli:title': 'Heraanleg van het plein',
+			'eli:passed_by': { 'skos:prefLabel': 'Districtsraad Borgerhout' },
+			'eli:date_publication': '2026-05-01',
+			...extra
+		});
+
+	it('reads dct:spatial with a locn:geometry, beside the district it names', () => {
+		const { decisions, errors } = parseDecisionsFile(
+			'x.jsonld',
+			besluit({
+				'dct:spatial': [
+					{ 'skos:prefLabel': 'Borgerhout' },
+					{ 'locn:geometry': { 'geo:asWKT': 'POINT(4.4393 51.2158)' } }
+				]
+			})
+		);
+		expect(errors).toEqual([]);
+		expect(decisions[0].decision).toMatchObject({
+			district: 'borgerhout',
+			location: { lat: 51.2158, lon: 4.4393 }
+		});
+	});
+
+	it('reads a locn:geometry written as a WKT literal, and says when it is no point', () => {
+		const point = parseDecisionsFile(
+			'x.jsonld',
+			besluit({ 'dct:spatial': { 'locn:geometry': 'POINT(4.44 51.21)' } })
+		);
+		expect(point.decisions[0].decision.location).toEqual({ lat: 51.21, lon: 4.44 });
+		expect(point.decisions[0].decision.district).toBe('borgerhout');
+		const line = parseDecisionsFile(
+			'x.jsonld',
+			besluit({ 'dct:spatial': { 'locn:geometry': 'LINESTRING(4.4 51.2, 4.5 51.3)' } })
+		);
+		expect(line.errors.map((problem) => problem.message)).toEqual([
+			expect.stringMatching(/location "LINESTRING.*" is not a point in WGS84/)
+		]);
+	});
+
+	it('reads lat and lon columns of a CSV, and leaves the location empty without them', () => {
+		const csv =
+			'titel;bestuursorgaan;publicatiedatum;lat;lon\nPlein;Gemeenteraad;2026-01-01;51.2305;4.4721\nZonder plek;Gemeenteraad;2026-01-02;;\n';
+		const { decisions, errors } = parseDecisionsFile('x.csv', csv);
+		expect(errors).toEqual([]);
+		expect(decisions.map(({ decision }) => decision.location)).toEqual([
+			{ lat: 51.2305, lon: 4.4721 },
+			null
+		]);
 	});
 });

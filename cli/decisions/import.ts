@@ -1,7 +1,7 @@
 // Reads decisions from the exports Flemish local governments publish as linked
 // data (OSLO Besluit: JSON-LD, or a CSV with the OSLO property names as columns)
 // and loads them all-or-nothing: every entry is checked before anything is
-// written, and a failed write removes what this run had already written.
+// written, and the server writes them all in one transaction.
 import type PocketBase from 'pocketbase';
 import { DISTRICTS } from '../../web/lib/api/districts.ts';
 
@@ -25,6 +25,8 @@ export interface DecisionInput {
 	inForceUntil: string;
 	articles: { number: string; text: string }[];
 	themes: string[];
+	/** Where the decision applies, when the file says (WGS84). */
+	location: { lat: number; lon: number } | null;
 }
 
 /** Where an entry sits in the file, so a person can find it. */
@@ -52,6 +54,9 @@ const PROV = 'http://www.w3.org/ns/prov#';
 const DCT = 'http://purl.org/dc/terms/';
 const SKOS = 'http://www.w3.org/2004/02/skos/core#';
 const SCHEMA = 'https://schema.org/';
+const LOCN = 'http://www.w3.org/ns/locn#';
+const GEOSPARQL = 'http://www.opengis.net/ont/geosparql#';
+const WGS84 = 'http://www.w3.org/2003/01/geo/wgs84_pos#';
 
 // ---------------------------------------------------------------- shared checks
 
@@ -142,6 +147,10 @@ interface Raw {
 	inForceUntil: string;
 	articles: { number: string; text: string }[];
 	themes: string[];
+	/** A WKT point ("POINT(4.47 51.23)", optionally after a CRS IRI) or "lat, lon" given apart. */
+	wkt: string;
+	latitude: string;
+	longitude: string;
 }
 
 const LIMITS: [keyof Raw, number][] = [
@@ -152,6 +161,35 @@ const LIMITS: [keyof Raw, number][] = [
 	['motivation', 100000],
 	['summary', 5000]
 ];
+
+/**
+ * A location from a WKT point (longitude first, WGS84, as GeoSPARQL and
+ * locn:geometry write it) or from a latitude and a longitude; undefined when
+ * what is given is not a point in WGS84, null when nothing is given.
+ */
+export function toLocation(
+	wkt: string,
+	latitude: string,
+	longitude: string
+): { lat: number; lon: number } | null | undefined {
+	let lat: number, lon: number;
+	if (wkt.trim()) {
+		const crs = /^\s*<([^>]*)>/.exec(wkt)?.[1];
+		// Only WGS84 (CRS84 or EPSG:4326 read as longitude, latitude, as GeoSPARQL does by default).
+		if (crs && !/CRS84$|EPSG\/0\/4326$/.test(crs)) return undefined;
+		const point = /POINT\s*\(\s*(-?\d+(?:\.\d+)?)\s+(-?\d+(?:\.\d+)?)\s*\)\s*$/i.exec(
+			wkt.replace(/^\s*<[^>]*>/, '')
+		);
+		if (!point) return undefined;
+		[lon, lat] = [Number(point[1]), Number(point[2])];
+	} else if (latitude.trim() || longitude.trim()) {
+		const number = (text: string) =>
+			/^\s*-?\d+(?:[.,]\d+)?\s*$/.test(text) ? Number(text.replace(',', '.')) : NaN;
+		[lat, lon] = [number(latitude), number(longitude)];
+	} else return null;
+	if (!(Math.abs(lat) <= 90 && Math.abs(lon) <= 180)) return undefined;
+	return { lat, lon };
+}
 
 /** Checks one entry; returns the decision or the list of what is wrong. */
 function validate(
@@ -196,6 +234,14 @@ function validate(
 		problems.push('in force until a day before it comes into force');
 	if (raw.sourceUri && !/^https?:\/\/\S+$/.test(raw.sourceUri))
 		problems.push(`"${raw.sourceUri}" is not a web address (URI)`);
+	const location = toLocation(raw.wkt, raw.latitude, raw.longitude);
+	if (location === undefined) {
+		problems.push(
+			raw.wkt.trim()
+				? `location "${raw.wkt.trim()}" is not a point in WGS84 (POINT(longitude latitude))`
+				: `location "${raw.latitude}, ${raw.longitude}" is not a latitude and a longitude`
+		);
+	}
 	const themes = raw.themes.map(slugify).filter(Boolean);
 	if (problems.length || !body) return { problems };
 	const slug = slugify(raw.shortTitle || raw.title) || 'besluit';
@@ -217,7 +263,8 @@ function validate(
 			inForceFrom: dates.inForceFrom ?? '',
 			inForceUntil: dates.inForceUntil ?? '',
 			articles: raw.articles,
-			themes: [...new Set(themes)]
+			themes: [...new Set(themes)],
+			location: location ?? null
 		}
 	};
 }
@@ -306,7 +353,10 @@ const CSV_COLUMNS: Record<keyof Raw, string[]> = {
 	inForceFrom: ['inwerkingtreding', 'first_date_entry_in_force'],
 	inForceUntil: ['buitenwerkingtreding', 'date_no_longer_in_force'],
 	articles: ['artikels', 'artikelen', 'articles'],
-	themes: ['themas', "thema's", 'thema', 'themes']
+	themes: ['themas', "thema's", 'thema', 'themes'],
+	wkt: ['locatie', 'location', 'geometrie', 'geometry', 'wkt', 'locn:geometry'],
+	latitude: ['lat', 'latitude', 'breedtegraad'],
+	longitude: ['lon', 'lng', 'long', 'longitude', 'lengtegraad']
 };
 
 export function parseDecisionsCsv(text: string, options: { defaultBody?: Body } = {}): ParseResult {
@@ -346,7 +396,10 @@ export function parseDecisionsCsv(text: string, options: { defaultBody?: Body } 
 			themes: cell('themes')
 				.split(/[,;|]/)
 				.map((theme) => theme.trim())
-				.filter(Boolean)
+				.filter(Boolean),
+			wkt: cell('wkt'),
+			latitude: cell('latitude'),
+			longitude: cell('longitude')
 		};
 		return { where, width: cells.length, raw };
 	});
@@ -532,6 +585,49 @@ class Graph {
 	}
 }
 
+/**
+ * Where a decision applies: the district named by dct:spatial, and a point from
+ * dct:spatial or prov:atLocation, given as locn:geometry (a WKT literal or a
+ * geometry with geo:asWKT), geo:asWKT itself, or wgs84 lat/long.
+ */
+function placeOf(graph: Graph, node: Node) {
+	const found = { districtLabel: '', wkt: '', latitude: '', longitude: '' };
+	const literal = (value: unknown): string => {
+		if (typeof value === 'string') return value;
+		if (value && typeof value === 'object' && '@value' in value)
+			return String((value as { '@value': unknown })['@value']);
+		if (value && typeof value === 'object') return graph.text(value as Node, `${GEOSPARQL}asWKT`);
+		return '';
+	};
+	const places = [
+		...graph.values(node, `${DCT}spatial`).map((place) => ({ place, spatial: true })),
+		...graph.values(node, `${PROV}atLocation`).map((place) => ({ place, spatial: false }))
+	];
+	for (const { place, spatial } of places) {
+		if (typeof place === 'string') {
+			if (spatial && !found.districtLabel) found.districtLabel = place;
+			continue;
+		}
+		if (!place || typeof place !== 'object') continue;
+		const here = place as Node;
+		const wkt =
+			graph.text(here, `${GEOSPARQL}asWKT`) || literal(graph.values(here, `${LOCN}geometry`)[0]);
+		const latitude = graph.text(here, `${WGS84}lat`);
+		const longitude = graph.text(here, `${WGS84}long`);
+		const hasPoint = !!(wkt || latitude || longitude);
+		if (hasPoint && !found.wkt && !found.latitude && !found.longitude)
+			Object.assign(found, { wkt, latitude, longitude });
+		// A place that is only a point names no district; one with a name (or only an address) may.
+		const name =
+			graph.text(here, `${SKOS}prefLabel`) ||
+			graph.text(here, `${SKOS}altLabel`) ||
+			graph.text(here, 'http://www.w3.org/2000/01/rdf-schema#label');
+		if (spatial && !found.districtLabel && (name || !hasPoint))
+			found.districtLabel = name || graph.label(here);
+	}
+	return found;
+}
+
 export function parseDecisionsJsonLd(
 	text: string,
 	options: { defaultBody?: Body } = {}
@@ -560,7 +656,7 @@ export function parseDecisionsJsonLd(
 		const organ =
 			graph.values(node, `${ELI}passed_by`)[0] ??
 			(zitting ? graph.values(zitting, `${BESLUIT}isGehoudenDoor`)[0] : undefined);
-		const spatial = graph.values(node, `${DCT}spatial`)[0];
+		const place = placeOf(graph, node);
 		const articles = graph
 			.values(node, `${ELI}has_part`)
 			.filter((part): part is Node => !!part && typeof part === 'object')
@@ -578,7 +674,7 @@ export function parseDecisionsJsonLd(
 			motivation: graph.text(node, `${BESLUIT}motivering`),
 			summary: graph.text(node, `${SCHEMA}abstract`),
 			bodyLabel: graph.label(graph.resolve(organ)),
-			districtLabel: spatial ? graph.label(spatial) : '',
+			districtLabel: place.districtLabel,
 			sessionDate: zitting
 				? graph.text(zitting, `${BESLUIT}geplandeStart`) ||
 					graph.text(zitting, `${PROV}startedAtTime`)
@@ -590,7 +686,10 @@ export function parseDecisionsJsonLd(
 			themes: graph
 				.values(node, `${DCT}subject`)
 				.map((value) => graph.label(value))
-				.filter(Boolean)
+				.filter(Boolean),
+			wkt: place.wkt,
+			latitude: place.latitude,
+			longitude: place.longitude
 		};
 		return { where, raw };
 	});
@@ -622,10 +721,11 @@ function quote(value: string): string {
 }
 
 /**
- * Writes the parsed decisions. `pb` must be a superuser. Decisions already in
- * the database (same source URI) are skipped; a slug that is taken gets a
- * number. With `publish`, decisions need a summary and residents are not mailed
- * about them (they are history, not news); without it they arrive as drafts.
+ * Writes the parsed decisions, all in one server-side transaction. `pb` must be
+ * a superuser. Decisions already in the database (same source URI) are
+ * skipped; a slug that is taken gets a number. With `publish`, decisions need a
+ * summary and residents are not mailed about them (they are history, not
+ * news); without it they arrive as drafts, mailed when an editor publishes them.
  */
 export async function importDecisions(
 	pb: PocketBase,
@@ -692,34 +792,20 @@ export async function importDecisions(
 		return report;
 	}
 
-	// The batch API writes each chunk in one transaction; if a later chunk fails,
-	// the earlier ones are deleted again, so the database is as it was.
-	const written: string[] = [];
-	const now = new Date().toISOString().replace('T', ' ');
-	try {
-		for (let start = 0; start < toWrite.length; start += 50) {
-			const batch = pb.createBatch();
-			for (const { decision } of toWrite.slice(start, start + 50)) {
-				batch.collection('decisions').create({
-					...decision,
-					language: 'nl',
-					status: options.publish ? 'published' : 'draft',
-					...(options.publish ? { notifiedAt: now } : {})
-				});
-			}
-			const results = await batch.send();
-			written.push(...results.map((result) => (result.body as { id: string }).id));
+	// One request, one transaction on the server (pocketbase/pb_hooks/lib/decisions-import.js):
+	// if any decision is refused, or the connection breaks, nothing of the import is kept.
+	if (toWrite.length) {
+		try {
+			await pb.send('/api/stadsstem/decisions/import', {
+				method: 'POST',
+				body: { decisions: toWrite, publish: !!options.publish }
+			});
+		} catch (error) {
+			const message =
+				(error as { response?: { message?: string } }).response?.message ||
+				`The server did not answer (${(error as Error).message}). The import is one transaction: it was kept whole or not at all. Run it again; what is there already is skipped.`;
+			throw new ImportFileError(message);
 		}
-	} catch (error) {
-		for (const id of written)
-			await pb
-				.collection('decisions')
-				.delete(id)
-				.catch(() => undefined);
-		const detail = (error as { response?: { data?: unknown } }).response?.data;
-		throw new ImportFileError(
-			`The server refused the import, nothing was kept: ${(error as Error).message}${detail ? ` ${JSON.stringify(detail)}` : ''}`
-		);
 	}
 	report.imported = toWrite.map(({ where, decision }) => ({ where, slug: decision.slug }));
 	return report;

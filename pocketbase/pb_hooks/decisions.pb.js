@@ -67,6 +67,33 @@ routerAdd('GET', '/api/stadsstem/decisions/{file}', (e) => {
 	return e.string(200, JSON.stringify(doc, null, 2));
 });
 
+// ---- import (superusers: `stadsstem decisions import`) ----------------------------
+
+// All or nothing in one transaction (lib/decisions-import.js). An export can be
+// large: up to 256 MB instead of PocketBase's default 32 MB.
+routerAdd(
+	'POST',
+	'/api/stadsstem/decisions/import',
+	(e) => {
+		const lib = require(`${__hooks}/lib/decisions-import.js`);
+		const { entries, publish } = lib.readBody(e.requestInfo().body);
+		const result = lib.importAll(e.app, entries, publish);
+		if (!result.ok) {
+			return e.json(400, {
+				status: 400,
+				message:
+					'Nothing was imported: ' +
+					(result.where ? result.where + ' was refused: ' : '') +
+					result.message,
+				data: { index: result.index, where: result.where }
+			});
+		}
+		return e.json(200, { imported: result.slugs });
+	},
+	$apis.requireSuperuserAuth(),
+	$apis.bodyLimit(256 << 20)
+);
+
 // ---- full-text search ------------------------------------------------------------
 
 // Model hooks: a decision saved by the API, the CLI import or the dashboard is
