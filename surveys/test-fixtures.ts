@@ -1,4 +1,5 @@
 // Raw (unparsed) definitions for the tests: one question of every type, easy to break on purpose.
+import { contentHash, type LoadedSurvey } from './load.ts';
 import { parseSurveyDefinition, type SurveyDefinition } from './schema.ts';
 
 export const nl = (text: string): { nl: string } => ({ nl: text });
@@ -80,4 +81,21 @@ export function parsed(raw: unknown = rawSurvey()): SurveyDefinition {
 	const result = parseSurveyDefinition(raw);
 	if (!result.ok) throw new Error(`fixture does not parse: ${JSON.stringify(result.errors)}`);
 	return result.value;
+}
+
+/** A raw definition as `loadSurveys` would return it from a file, for import and seed tests. */
+export function loadedSurvey(raw: unknown): LoadedSurvey {
+	const definition = parsed(raw);
+	return {
+		file: `${definition.slug}.yaml`,
+		slug: definition.slug,
+		definition,
+		hash: contentHash(definition),
+		locate: () => ({ line: 1, col: 1 })
+	};
+}
+
+/** The UTC date `offset` days from now, e.g. "2026-12-09": tests must not hang on a calendar date. */
+export function dayFromToday(offset: number): string {
+	return new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }

@@ -1,18 +1,11 @@
 // The status an import gives a survey, from its dates.
 import { describe, expect, it } from 'vitest';
-import { contentHash, type LoadedSurvey } from '../../surveys/load.ts';
-import { parsed, rawSurvey } from '../../surveys/test-fixtures.ts';
+import type { LoadedSurvey } from '../../surveys/load.ts';
+import { loadedSurvey, rawSurvey } from '../../surveys/test-fixtures.ts';
 import { statusFor } from './publish.ts';
 
 function survey(dates: { opens: string; closes: string }): LoadedSurvey {
-	const definition = parsed({ ...rawSurvey(), ...dates, resultsAt: '2030-01-01' });
-	return {
-		file: 'test-survey.yaml',
-		slug: definition.slug,
-		definition,
-		hash: contentHash(definition),
-		locate: () => ({ line: 1, col: 1 }) as never
-	};
+	return loadedSurvey({ ...rawSurvey(), ...dates, resultsAt: '2030-01-01' });
 }
 
 describe('statusFor', () => {

@@ -8,14 +8,11 @@ import type PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importSurvey } from '../../cli/surveys/publish.ts';
-import { contentHash, type LoadedSurvey } from '../../surveys/load.ts';
-import { parseSurveyDefinition } from '../../surveys/schema.ts';
+import { dayFromToday as day, loadedSurvey } from '../../surveys/test-fixtures.ts';
 import { anonymous, superuser } from './clients.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const plein = parse(readFileSync(path.join(ROOT, 'surveys/demo/plein-consultatie.yaml'), 'utf8'));
-const DAY = 24 * 60 * 60 * 1000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 
 let admin: PocketBase;
 let pleinId: string;
@@ -60,16 +57,7 @@ beforeAll(async () => {
 			question.id === 'wensen' ? { ...question, minSelected: 2 } : question
 		)
 	};
-	const parsed = parseSurveyDefinition(raw);
-	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-	const loaded: LoadedSurvey = {
-		file: `${slug}.yaml`,
-		slug,
-		definition: parsed.value,
-		hash: contentHash(parsed.value),
-		locate: () => ({ line: 1, col: 1 }) as never
-	};
-	await importSurvey(admin, loaded);
+	await importSurvey(admin, loadedSurvey(raw));
 	atLeastTwoId = (await admin.collection('surveys').getFirstListItem(`slug = '${slug}'`)).id;
 });
 
@@ -122,15 +110,13 @@ describe('a question behind a condition is required once it is shown', () => {
 			{ ...valid(), wensen: ['speeltuin'], speeltuin_leeftijd: 'tot_6' },
 			valid()
 		]) {
-			const created = await anonymous()
-				.collection('responses')
-				.create({
-					survey: pleinId,
-					answers,
-					channel: 'web',
-					language: 'nl',
-					clientId: randomUUID()
-				});
+			const created = await anonymous().collection('responses').create({
+				survey: pleinId,
+				answers,
+				channel: 'web',
+				language: 'nl',
+				clientId: randomUUID()
+			});
 			expect(created.id).toBeTruthy();
 		}
 	});

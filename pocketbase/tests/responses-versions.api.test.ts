@@ -9,29 +9,13 @@ import type PocketBase from 'pocketbase';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportResponses, importSurvey } from '../../cli/surveys/publish.ts';
-import type { LoadedSurvey } from '../../surveys/load.ts';
-import { contentHash } from '../../surveys/load.ts';
-import { parseSurveyDefinition } from '../../surveys/schema.ts';
+import { dayFromToday as day, loadedSurvey as loaded } from '../../surveys/test-fixtures.ts';
 import type { SurveyResults } from '../../surveys/results.ts';
 import { anonymous, superuser } from './clients.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const demo = parse(readFileSync(path.join(ROOT, 'surveys/demo/tevredenheid-webpunt.yaml'), 'utf8'));
 const slug = `versies-${randomUUID().slice(0, 8)}`;
-const DAY = 24 * 60 * 60 * 1000;
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
-
-function loaded(raw: Record<string, unknown>): LoadedSurvey {
-	const parsed = parseSurveyDefinition(raw);
-	if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-	return {
-		file: `${slug}.yaml`,
-		slug,
-		definition: parsed.value,
-		hash: contentHash(parsed.value),
-		locate: () => ({ line: 1, col: 1 }) as never
-	};
-}
 
 // Version 2 drops the Permeke webpunt and shortens the scale to 1–3.
 const v1 = { ...demo, slug, opens: day(-10), closes: day(30), resultsAt: day(60) };

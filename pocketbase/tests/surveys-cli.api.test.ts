@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+// Dates relative to today: the tests must not depend on the demo file's dates.
+import { dayFromToday as day } from '../../surveys/test-fixtures.ts';
 import { anonymous, superuser } from './clients.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -14,10 +16,6 @@ const dir = mkdtempSync(path.join(tmpdir(), 'stadsstem-surveys-'));
 const slug = `cli-${randomUUID().slice(0, 8)}`;
 const file = path.join(dir, `${slug}.yaml`);
 const demo = parse(readFileSync(path.join(ROOT, 'surveys/demo/tevredenheid-webpunt.yaml'), 'utf8'));
-
-/** A date `offset` days from today: the tests must not depend on the demo file's dates. */
-const day = (offset: number) =>
-	new Date(Date.now() + offset * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
 function writeSurvey(changes: Record<string, unknown> = {}) {
 	writeFileSync(
