@@ -187,4 +187,40 @@ describe('stadsstem decisions import', () => {
 		expect(written).toHaveLength(150);
 		expect(written.filter((record) => record.location?.lat === 51.2)).toHaveLength(75);
 	});
+
+	it('the import route refuses bad input with a 400 and writes nothing', async () => {
+		const pb = await superuser();
+		const before = await decisionCount();
+		const tag = randomBytes(4).toString('hex');
+		const good = { slug: `route-${tag}`, title: 'Goed', body: 'college', summary: 'Kort.' };
+		for (const body of [
+			{},
+			{ decisions: 'alles' },
+			{ decisions: [] },
+			{ decisions: [null] },
+			{
+				decisions: [
+					{ decision: good },
+					{ decision: { ...good, slug: `route-${tag}-2`, location: 'hier' } }
+				]
+			},
+			{
+				decisions: [
+					{ decision: good },
+					{ decision: { ...good, slug: `route-${tag}-3`, articles: '{' } }
+				]
+			},
+			{ decisions: [{ decision: good }, { decision: { ...good, slug: 'Geen Slug!' } }] },
+			{ decisions: [{ decision: good }, { decision: good }] },
+			{ decisions: [{ decision: { ...good, summary: '' } }], publish: true }
+		]) {
+			const response = await fetch(`${inject('pbUrl')}/api/stadsstem/decisions/import`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: pb.authStore.token },
+				body: JSON.stringify(body)
+			});
+			expect(response.status, JSON.stringify(body)).toBe(400);
+		}
+		expect(await decisionCount()).toBe(before);
+	});
 });

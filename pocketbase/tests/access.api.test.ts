@@ -449,6 +449,17 @@ describe('staff roles', () => {
 			);
 		for (const caller of CALLERS) expect([401, 403]).toContain(await purge(caller));
 	});
+
+	it('the decisions import is for superusers only', async () => {
+		const importing = (pb: PocketBase) =>
+			statusOf(() =>
+				pb.send('/api/stadsstem/decisions/import', { method: 'POST', body: { decisions: [] } })
+			);
+		for (const caller of CALLERS)
+			expect([401, 403]).toContain(await importing(clients.get(caller)!));
+		// The superuser passes the door and is told what is missing.
+		expect(await importing(su)).toBe(400);
+	});
 });
 
 describe('a resident with a code', () => {

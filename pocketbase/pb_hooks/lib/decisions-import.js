@@ -25,6 +25,17 @@ const FIELDS = [
 	'location'
 ];
 
+function isPoint(value) {
+	return (
+		!!value &&
+		typeof value === 'object' &&
+		typeof value.lat === 'number' &&
+		typeof value.lon === 'number' &&
+		Math.abs(value.lat) <= 90 &&
+		Math.abs(value.lon) <= 180
+	);
+}
+
 /** The request body as { entries: [{ where, decision }], publish }, or a 400 naming what is wrong. */
 function readBody(body) {
 	const entries = body && body.decisions;
@@ -62,6 +73,10 @@ function importAll(app, entries, publish) {
 			const collection = tx.findCollectionByNameOrId('decisions');
 			entries.forEach((entry, index) => {
 				failed = { index: index, where: entry.where };
+				const location = entry.decision.location;
+				if (location !== undefined && location !== null && !isPoint(location)) {
+					throw new Error('location: give { "lat": …, "lon": … } in WGS84, or nothing');
+				}
 				const record = new Record(collection);
 				FIELDS.forEach((name) => {
 					const value = entry.decision[name];
