@@ -77,6 +77,28 @@ function importAll(app, entries, publish) {
 				if (location !== undefined && location !== null && !isPoint(location)) {
 					throw new Error('location: give { "lat": …, "lon": … } in WGS84, or nothing');
 				}
+				const articles = entry.decision.articles;
+				if (
+					articles !== undefined &&
+					articles !== null &&
+					!(
+						Array.isArray(articles) &&
+						articles.every(
+							(article) =>
+								article && typeof article.text === 'string' && typeof article.number === 'string'
+						)
+					)
+				) {
+					throw new Error('articles: give a list of { "number": "…", "text": "…" }');
+				}
+				const themes = entry.decision.themes;
+				if (
+					themes !== undefined &&
+					themes !== null &&
+					!(Array.isArray(themes) && themes.every((theme) => typeof theme === 'string'))
+				) {
+					throw new Error('themes: give a list of words');
+				}
 				const record = new Record(collection);
 				FIELDS.forEach((name) => {
 					const value = entry.decision[name];
