@@ -1,36 +1,12 @@
 // Decisions (issue 5) in the browser: the personas' walks against the real
 // build and a real, seeded PocketBase, with axe on the list, the detail page,
 // empty results and the staff editor.
-import { expect, test, type Page } from '@playwright/test';
-import PocketBase, { type RecordModel } from 'pocketbase';
+import { expect, test } from '@playwright/test';
+import PocketBase from 'pocketbase';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
-import { DEMO_STAFF } from '../../cli/seed/seed.ts';
+import { countText, pieterLogsIn, published, superuser, tabTo } from './decisions-helpers.ts';
 
 const SHOTS = process.env.STADSSTEM_SCREENSHOTS ?? 'test-results/decisions-screens';
-
-/** Presses Tab until the element is focused: the walk is keyboard only. */
-async function tabTo(page: Page, target: ReturnType<Page['locator']>, limit = 60) {
-	for (let presses = 0; presses < limit; presses++) {
-		if (await target.evaluate((element) => element === document.activeElement)) return;
-		await page.keyboard.press('Tab');
-	}
-	await expect(target).toBeFocused();
-}
-
-async function published(baseURL: string | undefined): Promise<RecordModel[]> {
-	return new PocketBase(baseURL).collection('decisions').getFullList({ sort: '-publicationDate' });
-}
-
-async function pieterLogsIn(page: Page) {
-	const pieter = DEMO_STAFF.find((account) => account.role === 'editor')!;
-	await page.goto('/medewerkers/aanmelden');
-	await page.getByLabel('E-mailadres').fill(pieter.email);
-	await page.getByLabel('Wachtwoord').fill(process.env.STADSSTEM_E2E_STAFF_PASSWORD ?? '');
-	await page.getByRole('button', { name: 'Aanmelden' }).click();
-	await expect(
-		page.getByRole('heading', { level: 1, name: 'Overzicht voor medewerkers' })
-	).toBeVisible();
-}
 
 test('Jan finds a decision by search with the keyboard only, and Back brings his search back', async ({
 	page,
@@ -55,9 +31,7 @@ test('Jan finds a decision by search with the keyboard only, and Back brings his
 	await page.keyboard.press('Enter');
 	// The count is in a polite live region: a screen reader hears it without losing its place.
 	const count = page.getByTestId('decisions-count');
-	await expect(count).toHaveText(
-		wanted.length === 1 ? '1 beslissing gevonden' : `${wanted.length} beslissingen gevonden`
-	);
+	await expect(count).toHaveText(countText(wanted.length));
 	await expect(count.locator('xpath=..')).toHaveAttribute('aria-live', 'polite');
 	await expect(page).toHaveURL(/zoek=geveltuin/);
 	await expect(search).toBeFocused();
@@ -127,13 +101,7 @@ test('Jan filters by district and "in force now" with the keyboard only; the add
 	await tabTo(page, page.getByRole('button', { name: 'Zoeken' }));
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/geldt=ja/);
-	await expect(page.getByTestId('decisions-count')).toHaveText(
-		inForce.length === 0
-			? 'Geen beslissingen gevonden.'
-			: inForce.length === 1
-				? '1 beslissing gevonden'
-				: `${inForce.length} beslissingen gevonden`
-	);
+	await expect(page.getByTestId('decisions-count')).toHaveText(countText(inForce.length));
 });
 
 test('empty results say so and how to continue; axe clean', async ({ page }) => {
@@ -393,9 +361,7 @@ test('the links in the follow emails: confirm at once, unsubscribe only after as
 	page,
 	baseURL
 }) => {
-	const { email, password } = JSON.parse(process.env.STADSSTEM_E2E_SUPERUSER ?? '{}');
-	const su = new PocketBase(baseURL);
-	await su.collection('_superusers').authWithPassword(email, password);
+	const su = await superuser(baseURL);
 	const token = `t${Date.now().toString(36)}${'x'.repeat(32)}`.slice(0, 40);
 	const subscription = await su.collection('decision_subscriptions').create({
 		email: `lotte-${Date.now()}@example.com`,
