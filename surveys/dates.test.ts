@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closesAt, opensAt } from './dates.ts';
+import { closesAt, opensAt, surveyPhase } from './dates.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -43,5 +43,23 @@ describe('opensAt', () => {
 			expect(cityDate(closesAt(date) - 1), date).toBe(date);
 			expect(cityDate(closesAt(date)), date).not.toBe(date);
 		}
+	});
+});
+
+describe('surveyPhase', () => {
+	const survey = { status: 'open', opens: '2026-11-01', closes: '2027-03-31' };
+
+	it('is open from the first moment of the opening day to the last of the closing day', () => {
+		expect(surveyPhase(survey, at('2026-10-31T22:59:59Z'))).toBe('scheduled');
+		expect(surveyPhase(survey, at('2026-10-31T23:00:00Z'))).toBe('open');
+		expect(surveyPhase(survey, at('2027-03-31T21:59:59Z'))).toBe('open');
+		expect(surveyPhase(survey, at('2027-03-31T22:00:00Z'))).toBe('closed');
+	});
+
+	it('follows the status staff set, and takes missing dates as no limit', () => {
+		const now = at('2027-01-10T12:00:00Z');
+		expect(surveyPhase({ ...survey, status: 'closed' }, now)).toBe('closed');
+		expect(surveyPhase({ ...survey, status: 'draft' }, now)).toBe('scheduled');
+		expect(surveyPhase({ status: 'open', opens: '', closes: '' }, now)).toBe('open');
 	});
 });

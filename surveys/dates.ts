@@ -55,3 +55,19 @@ export function closesAt(value: string): number {
 		? cityMidnight(day[0], day[1], day[2] + 1)
 		: Date.parse(value.trim().replace(' ', 'T'));
 }
+
+export type SurveyPhase = 'scheduled' | 'open' | 'closed';
+
+/**
+ * Where a survey stands for residents at a moment: scheduled (published but opening later, or
+ * not published yet), open, or closed (by staff or by its closing date). Missing dates set no limit.
+ */
+export function surveyPhase(
+	survey: { status: string; opens?: string; closes?: string },
+	now = Date.now()
+): SurveyPhase {
+	if (survey.status !== 'open') return survey.status === 'closed' ? 'closed' : 'scheduled';
+	if (survey.closes && now >= closesAt(survey.closes)) return 'closed';
+	if (survey.opens && now < opensAt(survey.opens)) return 'scheduled';
+	return 'open';
+}
