@@ -14,6 +14,7 @@ import {
 	type LoadedSurvey
 } from '../../surveys/load.ts';
 import { definitionFields, statusFor } from '../surveys/publish.ts';
+import { DEMO_ID_PREFIX, demoJourneyEvents } from './demo-journeys.ts';
 
 const DEMO_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
 export const DEMO_SURVEY_DIR = path.resolve(DEMO_DIR, '../../../surveys/demo');
@@ -208,5 +209,27 @@ export async function seedDemoContent(
 		);
 	}
 
+	await seedDemoJourneys(pb, now, counts);
 	return counts;
+}
+
+/** The demo's journey events, as one set: when any of them is there, seeding again adds none. */
+async function seedDemoJourneys(pb: PocketBase, now: Date, counts: SeedCounts): Promise<void> {
+	const tally = (counts.journey_events ??= { created: 0, kept: 0 });
+	const present = await pb.collection('journey_events').getList(1, 1, {
+		filter: pb.filter('journeyId ~ {:prefix}', { prefix: DEMO_ID_PREFIX }),
+		fields: 'id'
+	});
+	if (present.totalItems > 0) {
+		tally.kept = present.totalItems;
+		return;
+	}
+	const events = demoJourneyEvents(now);
+	// The batch API takes at most 50 requests.
+	for (let i = 0; i < events.length; i += 50) {
+		const batch = pb.createBatch();
+		for (const event of events.slice(i, i + 50)) batch.collection('journey_events').create(event);
+		await batch.send();
+	}
+	tally.created = events.length;
 }
