@@ -135,11 +135,16 @@ test('the detail page: summary first, articles, the survey that informed it, JSO
 	}
 	await expect(page.getByRole('heading', { name: 'Jouw mening telde mee' })).toBeVisible();
 	for (const survey of decision.expand?.relatedSurveys ?? []) {
-		await expect(page.getByRole('link', { name: survey.title.nl })).toHaveAttribute(
+		await expect(page.getByRole('link', { name: survey.title.nl, exact: true })).toHaveAttribute(
 			'href',
 			`/bevraging/${survey.slug}`
 		);
 	}
+	// The seed places this decision in Deurne: said in words, with a map that shows it.
+	await expect(page.getByTestId('decision-place')).toContainText('In Deurne.');
+	await expect(
+		page.getByRole('img', { name: 'Kaart met de plek van deze beslissing. In Deurne.' })
+	).toBeVisible();
 	const alternate = page.locator('link[rel="alternate"][type="application/ld+json"]');
 	await expect(alternate).toHaveAttribute(
 		'href',
@@ -289,7 +294,7 @@ test('Pieter publishes a council decision with its plain-language summary, linke
 	await page.getByRole('button', { name: 'Voorbeeld' }).click();
 	const preview = page.getByTestId('decision-preview');
 	await expect(preview.getByText(summary)).toBeVisible();
-	await expect(preview.getByRole('link', { name: survey.title.nl })).toBeVisible();
+	await expect(preview.getByRole('link', { name: survey.title.nl, exact: true })).toBeVisible();
 	await expectNoAxeViolations(page, 'staff editor, preview');
 	await page.screenshot({ path: `${SHOTS}/editor-preview.png`, fullPage: true });
 	await page.getByRole('button', { name: 'Bewerken' }).click();
@@ -318,7 +323,7 @@ test('Pieter publishes a council decision with its plain-language summary, linke
 	const created = await pb.collection('decisions').getFirstListItem(`shortTitle = '${shortTitle}'`);
 	await resident.goto(`${baseURL}/beslissingen/${created.slug}`);
 	await expect(resident.getByTestId('decision-summary')).toHaveText(`${summary} Bussen rijden om.`);
-	await expect(resident.getByRole('link', { name: survey.title.nl })).toHaveAttribute(
+	await expect(resident.getByRole('link', { name: survey.title.nl, exact: true })).toHaveAttribute(
 		'href',
 		`/bevraging/${survey.slug}`
 	);

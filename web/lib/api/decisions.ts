@@ -61,6 +61,8 @@ export interface DecisionRecord extends RecordModel {
 	articles: Article[] | null;
 	themes: string[] | null;
 	location: { lat: number; lon: number } | null;
+	/** In plain language: how residents' opinions from the related surveys were used. */
+	participationNote: string;
 	relatedSurveys: string[];
 	relatedCategories: string[];
 	status: 'draft' | 'published' | 'withdrawn';
@@ -153,6 +155,20 @@ export async function fetchDecisions(query: DecisionQuery): Promise<DecisionList
 	if (query.to) params.to = query.to;
 	if (query.inForce) params.inForce = '1';
 	return pb.send<DecisionList>('/api/stadsstem/decisions', { query: params });
+}
+
+/** PocketBase stores "no location" as the point 0,0 (in the ocean, never in Antwerp). */
+export function placeOf(
+	location: { lat: number; lon: number } | null | undefined
+): { lat: number; lon: number } | null {
+	return location && (location.lat !== 0 || location.lon !== 0) ? location : null;
+}
+
+/** A typed coordinate, with a comma accepted as the decimal sign (Belgian habit). */
+export function parseCoordinate(raw: string): number | null {
+	const cleaned = raw.trim().replace(',', '.');
+	if (!/^-?\d{1,3}(\.\d+)?$/.test(cleaned)) return null;
+	return Number(cleaned);
 }
 
 /** Is a decision in force today? Dates are calendar days. */

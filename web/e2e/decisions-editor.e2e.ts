@@ -1,0 +1,124 @@
+// Decisions (issue 5), the editor's place and "jouw mening telde mee: zo", walked from
+// Pieter's editor to what a resident reads, against the real build and a real PocketBase.
+import { devices, expect, test } from '@playwright/test';
+import PocketBase from 'pocketbase';
+import { expectNoAxeViolations } from '../../accessibility/axe.ts';
+import { pieterLogsIn, superuser, tabTo } from './decisions-helpers.ts';
+
+const SHOTS = process.env.STADSSTEM_SCREENSHOTS ?? 'test-results/decisions-screens';
+
+test('Pieter places a decision on the map by keyboard or by coordinates and says how opinions counted; residents see both', async ({
+	page,
+	browser,
+	baseURL
+}) => {
+	const pb = new PocketBase(baseURL);
+	const surveys = await pb.collection('surveys').getFullList({ sort: 'slug' });
+	const withResults = surveys.find((survey) => survey.resultsPublic);
+	const withoutResults = surveys.find((survey) => !survey.resultsPublic);
+	expect(withResults && withoutResults).toBeTruthy();
+	const suffix = Date.now().toString(36);
+	const shortTitle = `Knip Lakborslei ${suffix}`;
+	const note =
+		'De meeste bewoners wilden minder sluipverkeer. Daarom komt er een knip. ' +
+		'Veel mensen vroegen ook een veilige oversteek aan de school: die komt er in 2027.';
+
+	await pieterLogsIn(page);
+	await page.goto('/medewerkers/beslissingen/nieuw');
+	await expect(page.getByRole('heading', { level: 1, name: 'Nieuwe beslissing' })).toBeVisible();
+	await page.getByLabel('Titel (officieel)').fill(`Knip in de Lakborslei ${suffix}`);
+	await page.getByLabel('Korte titel').fill(shortTitle);
+	await page.getByLabel(/Samenvatting in gewone taal/).fill('Auto’s rijden niet meer door.');
+	await page.getByLabel('Wie besliste').selectOption('districtsraad');
+	await page.getByLabel('District', { exact: true }).selectOption('deurne');
+
+	// The map by keyboard: arrow keys place and move the pin; the place is said in words.
+	const map = page.getByRole('application', {
+		name: 'Kaart van Antwerpen om de plek van de beslissing te kiezen'
+	});
+	const chosen = page.getByTestId('location-chosen');
+	const lat = page.getByLabel(/Breedtegraad/);
+	const lon = page.getByLabel(/Lengtegraad/);
+	await expect(chosen).toHaveText('Nog geen plek gekozen.');
+	await tabTo(page, map);
+	await page.keyboard.press('ArrowRight');
+	await expect(chosen).toContainText('Je koos een plek');
+	await expect(chosen).toHaveAttribute('aria-live', 'polite');
+	const first = Number(await lat.inputValue());
+	expect(first).toBeGreaterThan(51);
+	await page.keyboard.press('ArrowUp');
+	await expect.poll(async () => Number(await lat.inputValue())).toBeGreaterThan(first);
+	await expectNoAxeViolations(page, 'editor with a place on the map');
+
+	// Coordinates that are not a place are refused, linked to the field.
+	await lat.fill('hier');
+	await page.getByRole('button', { name: 'Bewaren' }).click();
+	const message =
+		'Vul een breedtegraad en een lengtegraad in Antwerpen in, bijvoorbeeld 51,2194 en 4,4025. Of wis de plek.';
+	await page.getByRole('link', { name: message }).click();
+	await expect(lat).toBeFocused();
+	await expect(lat).toHaveAttribute('aria-invalid', 'true');
+	expect(
+		(await pb.collection('decisions').getList(1, 1, { filter: `shortTitle = '${shortTitle}'` }))
+			.totalItems
+	).toBe(0);
+
+	// The text alternative: typed coordinates, with a decimal comma as people write them here.
+	await lat.fill('');
+	await page.keyboard.type('51,2305');
+	await tabTo(page, lon);
+	await page.keyboard.press('Control+A');
+	await page.keyboard.type('4,4721');
+	await expect(chosen).toContainText('Je koos een plek in Deurne.');
+
+	await page.getByText(withResults!.title.nl, { exact: true }).click();
+	await page.getByText(withoutResults!.title.nl, { exact: true }).click();
+	const noteField = page.getByLabel('Jouw mening telde mee: zo gebruikten we ze');
+	await expect(noteField).toHaveAccessibleDescription(/wat nam de stad over uit de bevraging/);
+	await noteField.fill(note);
+	await page.getByRole('button', { name: 'Publiceren' }).click();
+	await expect(page.getByTestId('editor-status')).toHaveText('Gepubliceerd');
+
+	// Saved as typed, and readable by a resident (no account) like every other field.
+	const stored = await new PocketBase(baseURL)
+		.collection('decisions')
+		.getFirstListItem(`shortTitle = '${shortTitle}'`);
+	expect(stored.location).toEqual({ lat: 51.2305, lon: 4.4721 });
+	expect(stored.participationNote).toBe(note);
+
+	await expectNoAxeViolations(page, 'editor of a published decision');
+
+	// A resident: a phone of their own, not signed in.
+	const residentContext = await browser.newContext({ ...devices['Pixel 7'], locale: 'nl-BE' });
+	const resident = await residentContext.newPage();
+	await resident.goto(`${baseURL}/beslissingen/${stored.slug}`);
+	const place = resident.getByTestId('decision-place');
+	await expect(place).toContainText('In Deurne.');
+	const osm = place.getByRole('link', { name: 'Bekijk de plek op OpenStreetMap' });
+	await expect(osm).toHaveAttribute('href', /mlat=51\.2305&mlon=4\.4721/);
+	await expect(
+		resident.getByRole('img', { name: 'Kaart met de plek van deze beslissing. In Deurne.' })
+	).toBeVisible();
+
+	const participation = resident.getByRole('region', { name: 'Jouw mening telde mee' });
+	await expect(
+		participation.getByRole('heading', { name: 'Zo gebruikten we jullie mening' })
+	).toBeVisible();
+	await expect(participation.getByTestId('participation-note')).toHaveText(note);
+	await expect(
+		participation.getByRole('link', { name: `Bekijk de resultaten van ${withResults!.title.nl}` })
+	).toHaveAttribute('href', `/bevraging/${withResults!.slug}/resultaten`);
+	// Results that are not public get no link.
+	await expect(participation.getByRole('link', { name: withoutResults!.title.nl })).toHaveCount(1);
+	await expect(participation.getByRole('link', { name: /Bekijk de resultaten/ })).toHaveCount(1);
+	await expectNoAxeViolations(resident, 'detail with place and participation note');
+	await resident.screenshot({ path: `${SHOTS}/place-and-note.png`, fullPage: true });
+
+	await participation
+		.getByRole('link', { name: `Bekijk de resultaten van ${withResults!.title.nl}` })
+		.click();
+	await expect(resident).toHaveURL(new RegExp(`/bevraging/${withResults!.slug}/resultaten$`));
+	await residentContext.close();
+
+	await (await superuser(baseURL)).collection('decisions').delete(stored.id);
+});
