@@ -122,3 +122,30 @@ test('Pieter places a decision on the map by keyboard or by coordinates and says
 
 	await (await superuser(baseURL)).collection('decisions').delete(stored.id);
 });
+
+test('a decision without place or note shows neither; the related melding kinds link to the melding form', async ({
+	page,
+	baseURL
+}) => {
+	const decision = await new PocketBase(baseURL)
+		.collection('decisions')
+		.getFirstListItem("slug = 'subsidiereglement-geveltuinen'", { expand: 'relatedCategories' });
+	await page.goto(`/beslissingen/${decision.slug}`);
+	await expect(page.getByTestId('decision-summary')).toHaveText(decision.summary);
+	await expect(page.getByTestId('decision-place')).toHaveCount(0);
+	await expect(page.getByTestId('participation-note')).toHaveCount(0);
+
+	const categories = decision.expand?.relatedCategories ?? [];
+	expect(categories.length).toBeGreaterThan(0);
+	const section = page.getByRole('region', { name: 'Iets melden over dit onderwerp' });
+	for (const category of categories) {
+		await expect(section.getByRole('link', { name: category.name.nl })).toHaveAttribute(
+			'href',
+			'/melden'
+		);
+	}
+	await tabTo(page, section.getByRole('link', { name: categories[0].name.nl }));
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/\/melden$/);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
