@@ -195,3 +195,35 @@ test.describe('at the kiosk', () => {
 		expect(await responsesWith(baseURL!, marker)).toHaveLength(2);
 	});
 });
+
+test('results say how many answers no longer fit a question an editor changed, instead of miscounting them', async ({
+	page,
+	baseURL
+}) => {
+	const { pb, survey, slug } = await copyOfSurvey(baseURL!, { resultsPublic: true });
+	await page.goto(`/bevraging/${slug}`);
+	await answerWebpuntSurvey(page);
+	await send(page);
+	await expect(h1(page)).toHaveText('Bedankt voor je mening');
+	expect(await responsesTo(baseURL!, survey.id)).toHaveLength(1);
+
+	// The webpunt this answer chose is no longer an option.
+	const definition = survey.definition;
+	await pb.collection('surveys').update(survey.id, {
+		definition: {
+			...definition,
+			questions: definition.questions.map((question: { id: string; options?: { id: string }[] }) =>
+				question.id === 'webpunt'
+					? { ...question, options: question.options!.filter((option) => option.id !== 'permeke') }
+					: question
+			)
+		}
+	});
+	await page.goto(`/bevraging/${slug}/resultaten`);
+	await expect(page.getByTestId('not-counted-webpunt')).toHaveText(
+		'1 antwoord telt niet mee: het past niet meer bij de vraag zoals die nu is.'
+	);
+	// The other questions still count it.
+	await expect(page.getByTestId('not-counted-tevreden')).toHaveCount(0);
+	await expectNoAxeViolations(page, 'results with an answer that no longer fits');
+});
