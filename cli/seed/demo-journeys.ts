@@ -86,7 +86,8 @@ export function demoJourneyEvents(now: Date): DemoJourneyEvent[] {
 	[MELDING, WEBPUNT_SURVEY].forEach((demo, p) => {
 		for (let n = 0; n < demo.attempts; n++) {
 			const roll = rand();
-			const channel = roll < 0.55 ? 'web' : roll < 0.8 ? 'app' : 'kiosk';
+			const channel: DemoJourneyEvent['channel'] =
+				roll < 0.55 ? 'web' : roll < 0.8 ? 'app' : 'kiosk';
 			const assisted = channel === 'kiosk' && rand() < 0.5;
 			const language = ['nl', 'nl', 'nl', 'nl', 'nl', 'nl', 'en', 'fr', 'ar', 'nl'][
 				Math.floor(rand() * 10)
