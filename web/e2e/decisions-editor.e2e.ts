@@ -1,6 +1,7 @@
-// Decisions (issue 5), the editor's place and "jouw mening telde mee: zo", walked from
-// Pieter's editor to what a resident reads, against the real build and a real PocketBase.
-import { devices, expect, test } from '@playwright/test';
+// Decisions (issue 5), the editor's place, "jouw mening telde mee: zo" and the fixed
+// address after publication, each walked from Pieter's editor to what a resident reads,
+// against the real build and a real PocketBase.
+import { devices, expect, test, type Page } from '@playwright/test';
 import PocketBase from 'pocketbase';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
 import { pieterLogsIn, superuser, tabTo } from './decisions-helpers.ts';
@@ -86,6 +87,10 @@ test('Pieter places a decision on the map by keyboard or by coordinates and says
 	expect(stored.location).toEqual({ lat: 51.2305, lon: 4.4721 });
 	expect(stored.participationNote).toBe(note);
 
+	// Once published, the address is fixed, and the editor says why.
+	const slug = page.getByLabel('Adres op de website');
+	await expect(slug).toHaveAttribute('readonly', '');
+	await expect(slug).toHaveAccessibleDescription(/ligt vast sinds de publicatie/);
 	await expectNoAxeViolations(page, 'editor of a published decision');
 
 	// A resident: a phone of their own, not signed in.
@@ -148,4 +153,81 @@ test('a decision without place or note shows neither; the related melding kinds 
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/melden$/);
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+});
+
+/**
+ * A draft that Pieter opens in the editor, after which someone else publishes it: his
+ * page still shows a draft, so only the server can say what is no longer allowed.
+ */
+async function publishedWhilePieterEdits(page: Page, baseURL: string | undefined) {
+	const su = await superuser(baseURL);
+	const suffix = Date.now().toString(36);
+	const draft = await su.collection('decisions').create({
+		slug: `gelijktijdig-${suffix}`,
+		title: `Gelijktijdig bewerkt ${suffix}`,
+		summary: 'Een beslissing die twee mensen tegelijk openen.',
+		body: 'college',
+		status: 'draft',
+		language: 'nl'
+	});
+	await pieterLogsIn(page);
+	await page.goto(`/medewerkers/beslissingen/${draft.id}`);
+	await expect(page.getByTestId('editor-status')).toHaveText('Ontwerp');
+	await expect(page.getByLabel('Adres op de website')).not.toHaveAttribute('readonly', '');
+	await su.collection('decisions').update(draft.id, { status: 'published' });
+	return { su, draft, suffix };
+}
+
+test('published meanwhile: the server refuses a new address, and the editor says so at the field', async ({
+	page,
+	baseURL
+}) => {
+	const { su, draft, suffix } = await publishedWhilePieterEdits(page, baseURL);
+	try {
+		const slug = page.getByLabel('Adres op de website');
+		await slug.fill(`ander-adres-${suffix}`);
+		await page.getByRole('button', { name: 'Publiceren' }).click();
+		await page
+			.getByRole('link', {
+				name: 'Het adres van een gepubliceerde beslissing kan niet meer veranderen.'
+			})
+			.click();
+		await expect(slug).toBeFocused();
+		// The address residents have is back, fixed, and the editor shows the real state.
+		await expect(slug).toHaveValue(draft.slug);
+		await expect(slug).toHaveAttribute('readonly', '');
+		await expect(page.getByTestId('editor-status')).toHaveText('Gepubliceerd');
+		await expectNoAxeViolations(page, 'editor, address refused by the server');
+		expect((await su.collection('decisions').getOne(draft.id)).slug).toBe(draft.slug);
+	} finally {
+		await su.collection('decisions').delete(draft.id);
+	}
+});
+
+test('published meanwhile: the server asks why it changes, and the change note field appears with that error', async ({
+	page,
+	baseURL
+}) => {
+	const { su, draft } = await publishedWhilePieterEdits(page, baseURL);
+	try {
+		const summary = 'Een beslissing die twee mensen tegelijk openen. Nu met meer uitleg.';
+		await page.getByLabel(/Samenvatting in gewone taal/).fill(summary);
+		await page.getByRole('button', { name: 'Publiceren' }).click();
+		await page
+			.getByRole('link', {
+				name: 'Leg kort uit waarom je de gepubliceerde beslissing verandert.'
+			})
+			.click();
+		const note = page.getByLabel('Waarom wijzig je deze gepubliceerde beslissing?');
+		await expect(note).toBeFocused();
+		await expect(note).toHaveAttribute('aria-invalid', 'true');
+		expect((await su.collection('decisions').getOne(draft.id)).summary).toBe(draft.summary);
+
+		await page.keyboard.type('Meer uitleg voor bewoners.');
+		await page.getByRole('button', { name: 'Bewaren' }).click();
+		await expect(page.getByTestId('editor-history')).toContainText('samenvatting');
+		expect((await su.collection('decisions').getOne(draft.id)).summary).toBe(summary);
+	} finally {
+		await su.collection('decisions').delete(draft.id);
+	}
 });
