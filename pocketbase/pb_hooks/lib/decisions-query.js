@@ -6,6 +6,7 @@
 // The districts have one source, shared with the app and the CLI:
 // web/lib/api/districts.ts, bundled here by pocketbase/server.ts.
 const { DISTRICTS } = require(`${__hooks}/lib/generated/districts.cjs`);
+const { jsonValue, normalize } = require(`${__hooks}/lib/decisions-search.js`);
 
 const BODIES = ['gemeenteraad', 'college', 'districtsraad', 'districtscollege'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -78,7 +79,6 @@ function whereFor(query) {
 	if (query.q) {
 		// Every word must appear somewhere in what residents read (lib/decisions-search.js),
 		// in any case and with or without accents.
-		const { normalize } = require(`${__hooks}/lib/decisions-search.js`);
 		const words = normalize(query.q).split(' ').filter(Boolean).slice(0, 8);
 		words.forEach((word, index) => {
 			const params = {};
@@ -111,17 +111,6 @@ function whereFor(query) {
 		);
 	}
 	return $dbx.and.apply(null, parts);
-}
-
-function jsonValue(record, name) {
-	const raw = record.get(name);
-	if (raw === null || raw === undefined || raw === '') return null;
-	try {
-		return JSON.parse(typeof raw === 'string' ? raw : String(raw));
-	} catch {
-		// A types.JsonRaw from Go prints as its JSON text; anything else is not JSON.
-		return null;
-	}
 }
 
 /** A record as the public JSON shows it. */

@@ -11,7 +11,8 @@
 // must find "fietsstraat"); and a virtual table beside a PocketBase collection
 // must be kept in step by hand. A substring match over a normalised column
 // keeps every behaviour of the earlier search and scans a few thousand
-// decisions quickly. No requires: the migration loads this file too.
+// decisions quickly. No requires: the migration loads this file too (and so
+// the JSON reading that decisions-query.js shares lives here).
 
 /** The fields residents read, as text. */
 const TEXT_FIELDS = [
@@ -38,12 +39,14 @@ function normalize(text) {
 		.trim();
 }
 
-function parsed(record, name) {
+/** A JSON field's value, or null when it is empty or not JSON. */
+function jsonValue(record, name) {
 	const raw = record.get(name);
 	if (raw === null || raw === undefined || raw === '') return null;
 	try {
 		return JSON.parse(typeof raw === 'string' ? raw : String(raw));
 	} catch {
+		// A types.JsonRaw from Go prints as its JSON text; anything else is not JSON.
 		return null;
 	}
 }
@@ -54,15 +57,15 @@ function searchTextFor(record) {
 		const value = record.get(name);
 		return value === null || value === undefined ? '' : String(value);
 	});
-	const articles = parsed(record, 'articles');
+	const articles = jsonValue(record, 'articles');
 	if (Array.isArray(articles)) {
 		articles.forEach((article) => {
 			if (article && typeof article === 'object') parts.push(String(article.text || ''));
 		});
 	}
-	const themes = parsed(record, 'themes');
+	const themes = jsonValue(record, 'themes');
 	if (Array.isArray(themes)) parts.push(themes.join(' '));
 	return normalize(parts.join('\n'));
 }
 
-module.exports = { TEXT_FIELDS, normalize, searchTextFor };
+module.exports = { TEXT_FIELDS, jsonValue, normalize, searchTextFor };
