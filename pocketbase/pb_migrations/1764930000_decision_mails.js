@@ -6,7 +6,8 @@
 // them, and publishing never waits for the mail server.
 //
 // A row keeps no address: it points at the subscription, and unsubscribing
-// (which deletes the subscription) deletes its rows too.
+// (which deletes the subscription) deletes its rows too. Once every email of a
+// decision was sent (or given up), its rows are deleted.
 
 migrate(
 	(app) => {

@@ -819,9 +819,11 @@ describe('following a theme or district by email', () => {
 		// Publishing does not wait for the mail server: the email is queued.
 		const queue = () =>
 			su.collection('decision_mails').getFullList({ filter: `decision = '${decision.id}'` });
-		expect(await queue()).toMatchObject([{ attempts: 0, sentAt: '' }]);
+		expect(await queue()).toMatchObject([{ sentAt: '' }]);
 		await deliver();
-		await expect.poll(async () => (await queue())[0].attempts, { timeout: 30_000 }).toBe(1);
+		await expect
+			.poll(async () => (await queue())[0].attempts, { timeout: 30_000 })
+			.toBeGreaterThanOrEqual(1);
 		expect((await queue())[0].sentAt).toBe('');
 		expect((await su.collection('decisions').getOne(decision.id)).notifiedAt).toBe('');
 
@@ -837,7 +839,8 @@ describe('following a theme or district by email', () => {
 				timeout: 30_000
 			})
 			.not.toBe('');
-		expect((await queue())[0].sentAt).not.toBe('');
+		// Sent: who was mailed about what is not kept.
+		expect(await queue()).toEqual([]);
 
 		// Later runs send it no second time: a marker mailed by a later run proves they ran.
 		const other = `marker-${unique()}@example.com`;

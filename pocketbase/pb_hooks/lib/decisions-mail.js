@@ -175,19 +175,24 @@ function sendDecisionMail(app, decision, subscription, appURL) {
 	);
 }
 
-/** Sets notifiedAt on a decision once none of its emails is still to be sent. */
+/** Once none of a decision's emails is still to be sent: sets its notifiedAt and forgets the rows. */
 function finishIfDone(app, decisionId) {
-	const left = new DynamicModel({ count: 0 });
-	app
-		.db()
-		.newQuery(
-			"SELECT COUNT(*) AS count FROM decision_mails WHERE decision = {:id} AND sentAt = '' AND attempts < {:max}"
-		)
-		.bind({ id: decisionId, max: MAX_ATTEMPTS })
-		.one(left);
-	if (left.count === 0) {
-		markDecision(app, decisionId, { notifiedAt: stamp(Date.now()) });
-	}
+	app.runInTransaction((tx) => {
+		const left = new DynamicModel({ count: 0 });
+		tx.db()
+			.newQuery(
+				"SELECT COUNT(*) AS count FROM decision_mails WHERE decision = {:id} AND sentAt = '' AND attempts < {:max}"
+			)
+			.bind({ id: decisionId, max: MAX_ATTEMPTS })
+			.one(left);
+		if (left.count !== 0) return;
+		markDecision(tx, decisionId, { notifiedAt: stamp(Date.now()) });
+		// Done: who was mailed about what is not kept longer than needed.
+		tx.db()
+			.newQuery('DELETE FROM decision_mails WHERE decision = {:id}')
+			.bind({ id: decisionId })
+			.execute();
+	});
 }
 
 /**
