@@ -330,6 +330,25 @@ describe('the history cannot be bypassed', () => {
 		expect(moved.slug).toBe(`${fresh.slug}-nieuw`);
 	});
 
+	it('a refused save inside the history transaction keeps its field error (a slug taken)', async () => {
+		const record = await editor.collection('decisions').create(draft());
+		for (const save of [
+			() => editor.collection('decisions').create(draft({ slug: record.slug })),
+			() => editor.collection('decisions').create(draft({ slug: record.slug, status: 'published' }))
+		]) {
+			await expect(save()).rejects.toMatchObject({
+				status: 400,
+				response: { data: { slug: { code: 'validation_not_unique' } } }
+			});
+		}
+		const other = await published();
+		await expect(
+			editor.collection('decisions').update(other.id, { title: '', changeNote: 'Leeg.' })
+		).rejects.toMatchObject({ status: 400, response: { data: { title: expect.anything() } } });
+		// Nothing of a refused save reaches the history.
+		expect((await history(other.id)).map((entry) => entry.kind)).toEqual(['published']);
+	});
+
 	it('every field residents read is tracked', async () => {
 		const admin = await superuser();
 		const schema = await admin.collections.getOne('decisions');
