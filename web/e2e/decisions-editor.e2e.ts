@@ -146,13 +146,16 @@ test('a decision without place or note shows neither; the related melding kinds 
 	for (const category of categories) {
 		await expect(section.getByRole('link', { name: category.name.nl })).toHaveAttribute(
 			'href',
-			'/melden'
+			`/melden?categorie=${category.code}`
 		);
 	}
 	await tabTo(page, section.getByRole('link', { name: categories[0].name.nl }));
 	await page.keyboard.press('Enter');
-	await expect(page).toHaveURL(/\/melden$/);
+	await expect(page).toHaveURL(new RegExp(`/melden\\?categorie=${categories[0].code}$`));
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	// The form starts with that kind chosen; the resident can still choose another.
+	await expect(page.getByRole('radio', { name: categories[0].name.nl })).toBeChecked();
+	await expect(page.getByRole('radio', { checked: true })).toHaveCount(1);
 });
 
 /**
