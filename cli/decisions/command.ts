@@ -26,7 +26,10 @@ export function registerDecisions(program: Command): void {
 			)
 	)
 		.option('--body <body>', `deciding body when the file does not say (${BODIES.join(', ')})`)
-		.option('--publish', 'publish at once (each needs a plain-language summary); default: drafts')
+		.option(
+			'--publish',
+			'publish at once (each needs a plain-language summary, a text and a motivation); default: drafts'
+		)
 		.option('--skip-invalid', 'import the valid decisions and report the others as skipped')
 		.option('--dry-run', 'check and report, write nothing')
 		.action(

@@ -81,10 +81,16 @@ describe('stadsstem decisions import', () => {
 		expect(result.stdout).toMatch(/Skipped 5:/);
 	});
 
-	it('--publish needs a plain-language summary for each decision', async () => {
+	it('--publish needs a plain-language summary, a text and a motivation for each decision', async () => {
+		const before = await decisionCount();
 		const result = cli(path.join(FIXTURES, 'besluiten.jsonld'), '--publish');
 		expect(result.code).toBe(1);
 		expect(result.stderr).toMatch(/has no plain-language summary/);
+		// The CSV export has no column with the decided text.
+		const csv = cli(path.join(FIXTURES, 'besluiten.csv'), '--publish');
+		expect(csv.code).toBe(1);
+		expect(csv.stderr).toMatch(/has no decided text \(inhoud\), so it cannot be published/);
+		expect(await decisionCount()).toBe(before);
 	});
 
 	it('our own JSON-LD reads back into the same decision', async () => {
@@ -137,7 +143,7 @@ describe('stadsstem decisions import', () => {
 			shortTitle: '',
 			description: '',
 			content: 'De gemeenteraad beslist.',
-			motivation: '',
+			motivation: 'Het reglement was verouderd.',
 			summary: 'In gewone taal.',
 			body: 'gemeenteraad',
 			// The server refuses this one only: it is far past the first hundred written.
@@ -192,7 +198,14 @@ describe('stadsstem decisions import', () => {
 		const pb = await superuser();
 		const before = await decisionCount();
 		const tag = randomBytes(4).toString('hex');
-		const good = { slug: `route-${tag}`, title: 'Goed', body: 'college', summary: 'Kort.' };
+		const good = {
+			slug: `route-${tag}`,
+			title: 'Goed',
+			body: 'college',
+			summary: 'Kort.',
+			content: 'Het college beslist.',
+			motivation: 'Omdat het nodig is.'
+		};
 		for (const body of [
 			{},
 			{ decisions: 'alles' },
@@ -212,7 +225,8 @@ describe('stadsstem decisions import', () => {
 			},
 			{ decisions: [{ decision: good }, { decision: { ...good, slug: 'Geen Slug!' } }] },
 			{ decisions: [{ decision: good }, { decision: good }] },
-			{ decisions: [{ decision: { ...good, summary: '' } }], publish: true }
+			{ decisions: [{ decision: { ...good, summary: '' } }], publish: true },
+			{ decisions: [{ decision: { ...good, motivation: '' } }], publish: true }
 		]) {
 			const response = await fetch(`${inject('pbUrl')}/api/stadsstem/decisions/import`, {
 				method: 'POST',

@@ -724,8 +724,9 @@ function quote(value: string): string {
  * Writes the parsed decisions, all in one server-side transaction. `pb` must be
  * a superuser. Decisions already in the database (same source URI) are
  * skipped; a slug that is taken gets a number. With `publish`, decisions need a
- * summary and residents are not mailed about them (they are history, not
- * news); without it they arrive as drafts, mailed when an editor publishes them.
+ * summary, a text and a motivation (as the server does), and residents are not
+ * mailed about them (they are history, not news); without it they arrive as
+ * drafts, mailed when an editor publishes them.
  */
 export async function importDecisions(
 	pb: PocketBase,
@@ -739,14 +740,19 @@ export async function importDecisions(
 	};
 	let candidates = parsed.decisions;
 	if (options.publish) {
-		for (const { where, decision } of candidates) {
-			if (!decision.summary)
-				report.errors.push({
-					where,
-					message: 'has no plain-language summary (samenvatting), so it cannot be published'
-				});
-		}
-		candidates = candidates.filter(({ decision }) => decision.summary);
+		// What the server requires of a published decision, said per decision before anything is written.
+		const required: [keyof DecisionInput, string][] = [
+			['summary', 'plain-language summary (samenvatting)'],
+			['content', 'decided text (inhoud)'],
+			['motivation', 'motivation (motivering)']
+		];
+		const publishable = candidates.filter(({ where, decision }) => {
+			const missing = required.filter(([field]) => !decision[field]);
+			for (const [, name] of missing)
+				report.errors.push({ where, message: `has no ${name}, so it cannot be published` });
+			return missing.length === 0;
+		});
+		candidates = publishable;
 	}
 	if (report.errors.length && !options.skipInvalid) return report;
 	if (options.skipInvalid) {

@@ -65,6 +65,7 @@ function draft(overrides: Record<string, unknown> = {}): Record<string, unknown>
 		language: 'nl',
 		summary: 'Wat dit voor jou betekent, in gewone taal.',
 		content: 'De gemeenteraad beslist.',
+		motivation: 'Zo blijft de straat veilig.',
 		sessionDate: '2026-06-01',
 		articles: [{ number: '1', text: 'Eerste artikel.' }],
 		themes: ['testthema'],
@@ -160,13 +161,19 @@ describe('publish and withdraw: residents never see drafts', () => {
 		expect((await fetch(url)).status).toBe(200);
 	});
 
-	it('publishing needs a plain-language summary', async () => {
-		const record = await editor.collection('decisions').create(draft({ summary: '' }));
-		await expect(
-			editor.collection('decisions').update(record.id, { status: 'published' })
-		).rejects.toMatchObject({ status: 400, response: { data: { summary: expect.anything() } } });
-		expect((await editor.collection('decisions').getOne(record.id)).status).toBe('draft');
-	});
+	it.each(['summary', 'content', 'motivation'])(
+		'publishing needs a %s (plain-language summary; text and motivation, as OSLO requires)',
+		async (field) => {
+			const record = await editor.collection('decisions').create(draft({ [field]: ' ' }));
+			await expect(
+				editor.collection('decisions').update(record.id, { status: 'published' })
+			).rejects.toMatchObject({ status: 400, response: { data: { [field]: expect.anything() } } });
+			expect((await editor.collection('decisions').getOne(record.id)).status).toBe('draft');
+			await expect(
+				editor.collection('decisions').create(draft({ [field]: '', status: 'published' }))
+			).rejects.toMatchObject({ status: 400, response: { data: { [field]: expect.anything() } } });
+		}
+	);
 
 	it('publish, change and withdraw: the history is kept and visible while published', async () => {
 		const resident = anonymous();

@@ -77,6 +77,8 @@ test('Pieter places a decision on the map by keyboard or by coordinates and says
 	const noteField = page.getByLabel('Jouw mening telde mee: zo gebruikten we ze');
 	await expect(noteField).toHaveAccessibleDescription(/wat nam de stad over uit de bevraging/);
 	await noteField.fill(note);
+	await page.getByLabel(/^Motivering/).fill('Er rijden te veel auto’s door de wijk.');
+	await page.getByLabel(/^Tekst van de beslissing/).fill('Het college keurt de knip goed.');
 	await page.getByRole('button', { name: 'Publiceren' }).click();
 	await expect(page.getByTestId('editor-status')).toHaveText('Gepubliceerd');
 
@@ -169,6 +171,8 @@ async function publishedWhilePieterEdits(page: Page, baseURL: string | undefined
 		slug: `gelijktijdig-${suffix}`,
 		title: `Gelijktijdig bewerkt ${suffix}`,
 		summary: 'Een beslissing die twee mensen tegelijk openen.',
+		content: 'Het college beslist.',
+		motivation: 'Twee mensen werken eraan.',
 		body: 'college',
 		status: 'draft',
 		language: 'nl'

@@ -115,6 +115,8 @@ test('a long list comes in pages: Jan pages through by keyboard and hears where 
 					title: `Testbeslissing voor de paginering nummer ${number}`,
 					shortTitle: `Paginering ${suffix} nummer ${number}`,
 					summary: 'Een beslissing om door de pagina’s van de lijst te bladeren.',
+					content: 'Het college beslist.',
+					motivation: 'Om de lijst te testen.',
 					body: 'college',
 					sessionDate: `2001-01-${day} 00:00:00.000Z`,
 					publicationDate: `2001-02-${day} 00:00:00.000Z`,

@@ -13,6 +13,8 @@ test('an old link to a withdrawn decision says it was withdrawn and leads to the
 	const suffix = Date.now().toString(36);
 	const fields = {
 		summary: 'Een beslissing die even gold.',
+		content: 'Het college beslist.',
+		motivation: 'Het was nodig.',
 		body: 'college',
 		language: 'nl'
 	};

@@ -283,6 +283,19 @@ test('Pieter publishes a council decision with its plain-language summary, linke
 		.click();
 	await expect(page.getByLabel(/Samenvatting in gewone taal/)).toBeFocused();
 	await page.keyboard.type(summary);
+	// The text and its motivation too: every published decision has them (OSLO requires both).
+	await page
+		.getByRole('link', {
+			name: 'Schrijf de motivering voor je publiceert: waarom besliste de stad dit?'
+		})
+		.click();
+	await expect(page.getByLabel(/^Motivering/)).toBeFocused();
+	await page.keyboard.type('Het kruispunt is te gevaarlijk voor fietsers.');
+	await page
+		.getByRole('link', { name: 'Schrijf de tekst van de beslissing voor je publiceert.' })
+		.click();
+	await expect(page.getByLabel(/^Tekst van de beslissing/)).toBeFocused();
+	await page.keyboard.type('De gemeenteraad keurt de heraanleg als rondpunt goed.');
 
 	await page.getByRole('button', { name: 'Artikel toevoegen' }).click();
 	await page

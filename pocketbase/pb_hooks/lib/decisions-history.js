@@ -75,6 +75,32 @@ function saveRevision(app, fields) {
 	app.save(revision);
 }
 
+/**
+ * What every published decision has: a resident reads the plain-language summary first; the
+ * decided text and its motivation are what the OSLO Besluit profile requires. The first thing
+ * missing ({ field, what, detail }), or null. Used by the API hook and the import route alike.
+ */
+function missingForPublication(record) {
+	const required = [
+		['summary', 'a plain-language summary', 'Write the summary first.'],
+		['content', 'its decided text', 'Add the text of the decision.'],
+		['motivation', 'a motivation', 'Say why the decision was taken.']
+	];
+	for (let i = 0; i < required.length; i++) {
+		if (!record.getString(required[i][0]).trim()) {
+			return { field: required[i][0], what: required[i][1], detail: required[i][2] };
+		}
+	}
+	return null;
+}
+
+/** A decision published without a publication date is published today. */
+function stampPublication(record) {
+	if (!record.getString('publicationDate')) {
+		record.set('publicationDate', new Date().toISOString().slice(0, 10) + ' 00:00:00.000Z');
+	}
+}
+
 function refuse(message, field, code, detail) {
 	const data = {};
 	data[field] = new ValidationError(code, detail);
@@ -109,18 +135,16 @@ function beforeSave(e, original) {
 		);
 	}
 	if (after === 'published') {
-		// A resident reads the plain-language summary first: no summary, no publication.
-		if (!record.getString('summary').trim()) {
+		const missing = missingForPublication(record);
+		if (missing) {
 			refuse(
-				'A published decision needs a plain-language summary.',
-				'summary',
+				'A published decision needs ' + missing.what + '.',
+				missing.field,
 				'validation_required',
-				'Write the summary first.'
+				missing.detail
 			);
 		}
-		if (!record.getString('publicationDate')) {
-			record.set('publicationDate', new Date().toISOString().slice(0, 10) + ' 00:00:00.000Z');
-		}
+		stampPublication(record);
 	}
 	const note = record.getString('changeNote').trim();
 	record.set('changeNote', '');
@@ -177,6 +201,8 @@ module.exports = {
 	everPublished,
 	kindFor,
 	saveRevision,
+	missingForPublication,
+	stampPublication,
 	beforeSave,
 	afterSave,
 	saveWithHistory

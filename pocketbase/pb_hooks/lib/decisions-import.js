@@ -107,9 +107,11 @@ function importAll(app, entries, publish) {
 				record.set('language', 'nl');
 				record.set('status', publish ? 'published' : 'draft');
 				if (publish) {
-					if (!String(entry.decision.summary || '').trim()) {
-						throw new Error('summary: a published decision needs a plain-language summary');
+					const missing = history.missingForPublication(record);
+					if (missing) {
+						throw new Error(missing.field + ': a published decision needs ' + missing.what);
 					}
+					history.stampPublication(record);
 					// Published imports are history, not news: followers are not mailed.
 					record.set('notifiedAt', now);
 					record.set('mailQueuedAt', now);
