@@ -21,7 +21,8 @@ const STAFF_ONLY = [
 	'POST /api/stadsstem/privacy/retention',
 	'POST /api/stadsstem/journeys/retention',
 	'GET /api/stadsstem/journeys/processes',
-	'POST /api/stadsstem/responses/{id}/moderation'
+	'POST /api/stadsstem/responses/{id}/moderation',
+	'POST /api/stadsstem/decisions/import'
 ];
 
 /** Routes that never touch meldingen: nothing of a code to give. */
