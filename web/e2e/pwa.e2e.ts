@@ -209,6 +209,8 @@ test('a queued melding the server refuses is shown with its reason', async ({
 	const category = await testCategory(pb, 'refused');
 	const description = `Kapotte bank ${Date.now()}`;
 	await underServiceWorker(page, '/melden');
+	// The list of kinds has arrived (with ours in it) before the connection goes.
+	await expect(page.getByText(category.name.nl, { exact: true })).toBeVisible();
 
 	await context.setOffline(true);
 	await fileMelding(page, category.name.nl, description);
