@@ -180,7 +180,7 @@ test('a survey walk and a melding left halfway produce exactly the expected even
 		'Vraag hulp_bij (1)'
 	);
 	await expect(page.getByTestId('journey-findings')).toContainText(
-		'Bij ‘Vraag tevreden’ haken 1 mensen af'
+		'Bij ‘Vraag tevreden’ haakt 1 persoon af'
 	);
 	await page.screenshot({ path: `${SHOTS}/staff-survey.png`, fullPage: true });
 	await expectNoAxeViolations(page, 'journeys staff page, survey');
