@@ -1,7 +1,13 @@
 // The states a resident meets around a survey besides its questions: not open
 // yet, unknown, not loading, refused when sent, the thank-you page, and a
 // device that already answered. Surveys are made through the API for each test.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import PocketBase from 'pocketbase';
+import { parse } from 'yaml';
+import { importSurvey } from '../../cli/surveys/publish.ts';
+import { loadedSurvey } from '../../surveys/test-fixtures.ts';
 import { expectNoAxeViolations } from '../../accessibility/axe.ts';
 import {
 	answerCrossroadsSurvey,
@@ -226,4 +232,50 @@ test('results say how many answers no longer fit a question an editor changed, i
 	// The other questions still count it.
 	await expect(page.getByTestId('not-counted-tevreden')).toHaveCount(0);
 	await expectNoAxeViolations(page, 'results with an answer that no longer fits');
+});
+
+test('Jan answers a survey; a new version drops his choice before he sends: his answers count against the version he saw', async ({
+	page,
+	baseURL
+}) => {
+	const pb = await asSuperuser(baseURL!);
+	const demo = parse(readFileSync('surveys/demo/tevredenheid-webpunt.yaml', 'utf8'));
+	const slug = `versie-${Date.now()}`;
+	const v1 = { ...demo, slug, opens: cityDate(-10), closes: cityDate(30), resultsAt: cityDate(60) };
+	expect((await importSurvey(pb, loadedSurvey(v1))).action).toBe('created');
+	const survey = await pb
+		.collection('surveys')
+		.getFirstListItem(pb.filter('slug = {:slug}', { slug }));
+	// Someone answered already, so a changed definition becomes version 2 (not a change in place).
+	await new PocketBase(baseURL).collection('responses').create({
+		survey: survey.id,
+		surveyVersion: 1,
+		answers: { webpunt: 'deurne', hulp_bij: ['afspraak'], tevreden: 2, gelukt: true },
+		channel: 'web',
+		language: 'nl',
+		clientId: randomUUID()
+	});
+
+	await page.goto(`/bevraging/${slug}`);
+	await answerWebpuntSurvey(page);
+	// Meanwhile version 2 no longer offers the webpunt Jan chose.
+	const v2 = {
+		...v1,
+		questions: v1.questions.map((question: { id: string; options?: { id: string }[] }) =>
+			question.id === 'webpunt'
+				? { ...question, options: question.options!.filter((option) => option.id !== 'permeke') }
+				: question
+		)
+	};
+	expect(await importSurvey(pb, loadedSurvey(v2))).toMatchObject({
+		action: 'new-version',
+		version: 2
+	});
+	await send(page);
+	await expect(h1(page)).toHaveText('Bedankt voor je mening');
+	const jans = (await responsesTo(baseURL!, survey.id)).filter(
+		(response) => response.answers.webpunt === 'permeke'
+	);
+	expect(jans).toHaveLength(1);
+	expect(jans[0].surveyVersion).toBe(1);
 });
