@@ -28,6 +28,20 @@ const h1 = (page: import('@playwright/test').Page) => page.getByRole('heading', 
 const send = (page: import('@playwright/test').Page) =>
 	page.getByRole('button', { name: 'Verstuur mijn antwoorden' }).click();
 
+/** The webpunt survey's definition without the Permeke webpunt, as an editor may change it. */
+function withoutPermeke<T extends { questions: { id: string; options?: { id: string }[] }[] }>(
+	definition: T
+): T {
+	return {
+		...definition,
+		questions: definition.questions.map((question) =>
+			question.id === 'webpunt'
+				? { ...question, options: question.options!.filter((option) => option.id !== 'permeke') }
+				: question
+		)
+	};
+}
+
 async function responsesTo(baseURL: string, surveyId: string) {
 	const pb = await asSuperuser(baseURL);
 	return pb
@@ -111,14 +125,7 @@ test('Jan sends, the server refuses for another reason: he may try again, his an
 	await answerWebpuntSurvey(page);
 	// Meanwhile an editor took away the webpunt Jan chose: the server refuses his answers.
 	const definition = survey.definition;
-	const without = {
-		...definition,
-		questions: definition.questions.map((question: { id: string; options?: { id: string }[] }) =>
-			question.id === 'webpunt'
-				? { ...question, options: question.options!.filter((option) => option.id !== 'permeke') }
-				: question
-		)
-	};
+	const without = withoutPermeke(definition);
 	await pb.collection('surveys').update(survey.id, { definition: without });
 
 	await send(page);
@@ -216,14 +223,7 @@ test('results say how many answers no longer fit a question an editor changed, i
 	// The webpunt this answer chose is no longer an option.
 	const definition = survey.definition;
 	await pb.collection('surveys').update(survey.id, {
-		definition: {
-			...definition,
-			questions: definition.questions.map((question: { id: string; options?: { id: string }[] }) =>
-				question.id === 'webpunt'
-					? { ...question, options: question.options!.filter((option) => option.id !== 'permeke') }
-					: question
-			)
-		}
+		definition: withoutPermeke(definition)
 	});
 	await page.goto(`/bevraging/${slug}/resultaten`);
 	await expect(page.getByTestId('not-counted-webpunt')).toHaveText(
@@ -259,14 +259,7 @@ test('Jan answers a survey; a new version drops his choice before he sends: his 
 	await page.goto(`/bevraging/${slug}`);
 	await answerWebpuntSurvey(page);
 	// Meanwhile version 2 no longer offers the webpunt Jan chose.
-	const v2 = {
-		...v1,
-		questions: v1.questions.map((question: { id: string; options?: { id: string }[] }) =>
-			question.id === 'webpunt'
-				? { ...question, options: question.options!.filter((option) => option.id !== 'permeke') }
-				: question
-		)
-	};
+	const v2 = withoutPermeke(v1);
 	expect(await importSurvey(pb, loadedSurvey(v2))).toMatchObject({
 		action: 'new-version',
 		version: 2
