@@ -143,8 +143,10 @@ describe('stadsstem journeys (end to end)', { timeout: 60_000 }, () => {
 			const one = cli([command, file, '--format', 'json', '--threads', '1', '--verbose']);
 			const three = cli([command, file, '--format', 'json', '--threads', '3', '--verbose']);
 			expect(one.code).toBe(0);
-			expect(one.stderr).toBe('');
-			expect(three.stderr).toBe('note: read in 3 parts, one thread each\n');
+			expect(one.stderr).toBe('note: read with the fast CSV scanner\n');
+			expect(three.stderr).toBe(
+				'note: read in 3 parts, one thread each, with the fast CSV scanner\n'
+			);
 			expect(three.stdout).toBe(one.stdout);
 		}
 		// A wrong column is said as it is, not taken for a failing thread.

@@ -10,19 +10,22 @@ import {
 	variantLogOf,
 	type VariantLog
 } from './analysis/variant-log.ts';
-import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { CliError } from '../cli-error.ts';
 import { openSource } from './input/byte-source.ts';
 import {
 	MIN_PART_BYTES,
 	readCsvParts,
+	runPartHere,
 	runPartOnThread,
 	splitParts,
 	workerScript,
 	type PartRunner
 } from './input/csv-parts.ts';
-import { readCsv, readHeader } from './input/csv-reader.ts';
+import { chooseColumns } from './input/columns.ts';
+import { readCsv, readHeader, type CsvHeader } from './input/csv-reader.ts';
+import { NotPlainCsv, plainCsvApplies } from './input/plain-csv-reader.ts';
+import { plainCsvModule } from './input/wasm/plain-csv-module.ts';
 import { readJsonl } from './input/jsonl-reader.ts';
 import { readPocketBase } from './input/pocketbase-reader.ts';
 import type { ReadRequest } from './input/read-request.ts';
@@ -74,7 +77,7 @@ export async function loadVariantLog(
 ): Promise<VariantLog> {
 	if (!options.from && file !== undefined && file !== '-') {
 		try {
-			const log = (await readInParts(file, options)) ?? (await readStraight(file, options));
+			const log = (await readCsvFile(file, options)) ?? (await readStraight(file, options));
 			ensureEvents(log, file, options);
 			return log;
 		} catch (error) {
@@ -91,37 +94,82 @@ async function readStraight(file: string, options: LoadOptions): Promise<Variant
 	return builder.finish();
 }
 
-/** A large, uncompressed CSV file on several threads; undefined when that does not apply. */
-async function readInParts(file: string, options: LoadOptions): Promise<VariantLog | undefined> {
-	// Decided from the file's size before opening it: most files are read in one go, and opening
-	// them here as well would read their first megabyte twice.
-	const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
-	const parts =
-		options.threads ?? Math.min(availableParallelism(), Math.floor(size / MIN_PART_BYTES));
-	const runPart = options.runPart ?? (workerScript() ? runPartOnThread : undefined);
-	if (parts < 2 || !runPart) return undefined;
+/** Where a CSV file's data starts, and how it is laid out; undefined for other inputs. */
+interface CsvFile {
+	name: string;
+	size: number;
+	header: CsvHeader;
+	dataStart: number;
+}
+
+/**
+ * A regular, uncompressed CSV file: with the WebAssembly scanner (plain-csv-reader.ts) when its
+ * lines are plain, else with the general reader; on several threads when it is large. Undefined
+ * when that does not apply (other formats, gzip) or the general reader is best read in one go.
+ */
+async function readCsvFile(file: string, options: LoadOptions): Promise<VariantLog | undefined> {
 	const source = await openSource(file);
 	source.close();
 	const format = options.format ?? guessFormat(source.extension, source.first);
 	if (format !== 'csv' || source.gzipped || source.size === undefined) return undefined;
 	const header = readHeader(source.first, options.delimiter, source.name);
-	const dataStart = source.firstOffset + header.dataOffset;
-	const starts = splitParts(file, dataStart, source.size, parts);
-	if (starts.length < 3) return undefined;
+	const csv = {
+		name: source.name,
+		size: source.size,
+		header,
+		dataStart: source.firstOffset + header.dataOffset
+	};
+	const columns = chooseColumns(header.columns, options.columns, source.name);
+	if (plainCsvApplies(columns, header.delimiter)) {
+		const wasm = await plainCsvModule();
+		if (!wasm)
+			options.onNote?.('the fast CSV scanner cannot be built here: using the general reader');
+		else {
+			try {
+				return await readInParts(file, csv, options, wasm);
+			} catch (error) {
+				if (!(error instanceof NotPlainCsv)) throw error;
+				options.onNote?.(`${error.message}: reading with the general reader`);
+			}
+		}
+	}
+	return readInParts(file, csv, options);
+}
+
+/**
+ * Reads the file on several threads when it is large enough (MIN_PART_BYTES per part), with the
+ * scanner in `wasm` if given. Without it, undefined when one part would do: the general reader
+ * then reads the file as a stream.
+ */
+async function readInParts(
+	file: string,
+	csv: CsvFile,
+	options: LoadOptions,
+	wasm?: WebAssembly.Module
+): Promise<VariantLog | undefined> {
+	const runPart = options.runPart ?? (workerScript() ? runPartOnThread : undefined);
+	const wanted = runPart
+		? (options.threads ??
+			Math.min(availableParallelism(), Math.floor((csv.size - csv.dataStart) / MIN_PART_BYTES)))
+		: 1;
+	const starts = splitParts(file, csv.dataStart, csv.size, Math.max(1, wanted));
+	const parts = starts.length - 1;
+	if (parts < 2 && !wasm) return undefined;
 	let read = 0;
-	const progress = createProgress('reading', source.size, () => read, {
+	const progress = createProgress('reading', csv.size, () => read, {
 		force: options.progress
 	});
 	const builder = new VariantLogBuilder();
 	try {
 		const request = {
 			file,
-			name: source.name,
-			header,
+			name: csv.name,
+			header: csv.header,
 			columns: options.columns,
-			zone: options.zone.name
+			zone: options.zone.name,
+			wasm
 		};
-		const whole = await readCsvParts(request, starts, builder, runPart, (bytes) => {
+		const whole = await readCsvParts(request, starts, builder, runPart ?? runPartHere, (bytes) => {
 			read += bytes;
 			progress.tick();
 		});
@@ -131,14 +179,16 @@ async function readInParts(file: string, options: LoadOptions): Promise<VariantL
 			);
 			return undefined;
 		}
-		options.onNote?.(`read in ${starts.length - 1} parts, one thread each`);
+		const how = wasm ? 'with the fast CSV scanner' : 'with the general reader';
+		options.onNote?.(parts > 1 ? `read in ${parts} parts, one thread each, ${how}` : `read ${how}`);
 		return builder.finish();
 	} catch (error) {
 		// The user's mistakes (no case column, say) are said as they are.
-		if (error instanceof UnorderedCase || error instanceof CliError) throw error;
+		if (error instanceof UnorderedCase || error instanceof CliError || error instanceof NotPlainCsv)
+			throw error;
 		// A thread that failed (out of memory, say) is no reason to fail: read in one go.
 		options.onNote?.(`a reading thread failed (${(error as Error).message}): reading in one go`);
-		return undefined;
+		return wasm ? readInParts(file, csv, { ...options, threads: 1 }, wasm) : undefined;
 	} finally {
 		progress.done();
 	}

@@ -72,13 +72,59 @@ export function summarize(log: VariantLog): Summary {
 
 /** min, median (mean of the middle two for even counts, like numpy), mean, max. */
 export function describe(values: Float64Array): Summary['caseDuration'] {
-	if (values.length === 0) return { min: 0, median: 0, mean: 0, max: 0 };
-	const sorted = values.slice().sort();
-	const mid = sorted.length >> 1;
-	const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+	const n = values.length;
+	if (n === 0) return { min: 0, median: 0, mean: 0, max: 0 };
 	let sum = 0;
-	for (const value of sorted) sum += value;
-	return { min: sorted[0], median, mean: sum / sorted.length, max: sorted[sorted.length - 1] };
+	let min = Infinity;
+	let max = -Infinity;
+	for (let i = 0; i < n; i++) {
+		const value = values[i];
+		sum += value;
+		if (value < min) min = value;
+		if (value > max) max = value;
+	}
+	// A selection, not a sort: a million cases need their middle value, not their order.
+	const work = values.slice();
+	const mid = n >> 1;
+	const upper = select(work, mid);
+	let median = upper;
+	if (n % 2 === 0) {
+		// After selecting `mid`, everything before it is no larger: the lower middle is their maximum.
+		let lower = -Infinity;
+		for (let i = 0; i < mid; i++) if (work[i] > lower) lower = work[i];
+		median = (lower + upper) / 2;
+	}
+	return { min, median, mean: sum / n, max };
+}
+
+/**
+ * The k-th smallest value (0-based), leaving smaller values before index k and larger after
+ * (Hoare's selection, middle element as pivot, three-way partition for runs of equal values).
+ */
+export function select(values: Float64Array, k: number): number {
+	let low = 0;
+	let high = values.length - 1;
+	while (low < high) {
+		const pivot = values[(low + high) >>> 1];
+		// Dutch national flag: [low, lt) < pivot, [lt, i) = pivot, (gt, high] > pivot.
+		let lt = low;
+		let gt = high;
+		let i = low;
+		while (i <= gt) {
+			const value = values[i];
+			if (value < pivot) {
+				values[i++] = values[lt];
+				values[lt++] = value;
+			} else if (value > pivot) {
+				values[i] = values[gt];
+				values[gt--] = value;
+			} else i++;
+		}
+		if (k < lt) high = lt - 1;
+		else if (k > gt) low = gt + 1;
+		else return pivot;
+	}
+	return values[k];
 }
 
 function countsByName(names: readonly string[], counts: Float64Array): Record<string, number> {

@@ -76,6 +76,11 @@ export class VariantLogBuilder implements EventSink {
 		this.addAt(this.lastSlot, this.activities.id(activity), time);
 	}
 
+	/** Cases so far; the next newCase() returns this number. */
+	get caseCount(): number {
+		return this.cases;
+	}
+
 	newCase(): number {
 		if (this.cases === this.node.length) this.grow();
 		const slot = this.cases++;

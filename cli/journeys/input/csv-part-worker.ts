@@ -4,6 +4,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { UnorderedCase } from '../analysis/variant-log.ts';
+import { NotPlainCsv } from './plain-csv-reader.ts';
 import { runPartHere, type PartRequest, type WorkerMessage } from './csv-parts.ts';
 
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) =>
@@ -32,6 +33,8 @@ try {
 	post(
 		error instanceof UnorderedCase
 			? { type: 'unordered' }
-			: { type: 'error', message: (error as Error).message ?? String(error) }
+			: error instanceof NotPlainCsv
+				? { type: 'not-plain', offset: error.offset, reason: error.reason }
+				: { type: 'error', message: (error as Error).message ?? String(error) }
 	);
 }

@@ -122,7 +122,10 @@ describe('reading a CSV file in parts', () => {
 			}
 		});
 		expect(tries).toBe(2);
-		expect(notes).toEqual(['a reading thread failed (out of memory): reading in one go']);
+		expect(notes).toEqual([
+			'a reading thread failed (out of memory): reading in one go',
+			'read with the fast CSV scanner'
+		]);
 		expect(summarize(log)).toEqual(summarize(await loadVariantLog(journeys, options)));
 	});
 
@@ -134,7 +137,7 @@ describe('reading a CSV file in parts', () => {
 			onNote: (note) => notes.push(note),
 			runPart: runPartHere
 		});
-		expect(notes).toEqual(['read in 3 parts, one thread each']);
+		expect(notes).toEqual(['read in 3 parts, one thread each, with the fast CSV scanner']);
 		expect(summarize(log)).toEqual(summarize(await loadVariantLog(journeys, options)));
 	});
 });

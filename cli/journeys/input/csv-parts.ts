@@ -14,8 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VariantLogBuilder, UnorderedCase, type VariantLogPart } from '../analysis/variant-log.ts';
 import { createZone } from '../analysis/timestamps.ts';
-import { csvRows, type CsvHeader, type CsvRows } from './csv-reader.ts';
-import type { ColumnFlags } from './columns.ts';
+import { csvRows, type CsvHeader } from './csv-reader.ts';
+import { chooseColumns, type ColumnFlags } from './columns.ts';
+import { NotPlainCsv, PlainCsvReader } from './plain-csv-reader.ts';
 
 /** Below this many bytes per part, starting a thread costs more than it saves. */
 export const MIN_PART_BYTES = 64 << 20;
@@ -28,6 +29,8 @@ export interface PartRequest {
 	header: CsvHeader;
 	columns: ColumnFlags;
 	zone: string;
+	/** The compiled scanner of wasm/plain-csv.as.ts: read with it, not the general reader. */
+	wasm?: WebAssembly.Module;
 	start: number;
 	end: number;
 }
@@ -82,10 +85,24 @@ export function splitParts(file: string, dataStart: number, size: number, parts:
 	return [...starts, size];
 }
 
+/** What reading one part left behind: enough to join the parts after it. */
+interface ReadPart {
+	/** Physical lines in the part. */
+	lines: number;
+	atRecordEnd: boolean;
+	/** The ids of the part's first `cases` cases as bytes: case c is arena[bounds[c], bounds[c + 1]). */
+	caseIds(cases: number): { arena: Uint8Array; bounds: Int32Array };
+	/**
+	 * The slots of case ids given as bytes (case c is arena[bounds[c], bounds[c + 1])): an
+	 * existing slot for a case read before, else a new case of the builder.
+	 */
+	caseSlots(arena: Uint8Array, bounds: Int32Array): Int32Array;
+}
+
 /**
- * Reads bytes [start, end) of the file into `builder`. `firstLine` numbers the part's first line
- * (see csvRows). Whether the part ended where a record ends is checked before `end()`, which
- * would finish a cut record as if the file ended there.
+ * Reads bytes [start, end) of the file into `builder`: with the WebAssembly scanner when the
+ * request brings its module (it throws NotPlainCsv on a line it does not read), else with the
+ * general reader. `firstLine` numbers the part's first line (see csvRows).
  */
 async function readPart(
 	request: Omit<PartRequest, 'start' | 'end'>,
@@ -94,7 +111,19 @@ async function readPart(
 	builder: VariantLogBuilder,
 	firstLine: number,
 	onBytes: (bytes: number) => void
-): Promise<{ rows: CsvRows; atRecordEnd: boolean }> {
+): Promise<ReadPart> {
+	if (request.wasm) {
+		const columns = chooseColumns(request.header.columns, request.columns, request.name);
+		const reader = new PlainCsvReader(request.wasm, columns, request.header.delimiter, builder);
+		await reader.read(request.file, start, end, onBytes);
+		return {
+			lines: reader.lines,
+			// The scanner reads whole lines only, and a plain line holds no quoted newline.
+			atRecordEnd: true,
+			caseIds: () => reader.caseIds(),
+			caseSlots: (arena, bounds) => reader.caseSlots(arena, bounds)
+		};
+	}
 	const rows = csvRows(
 		request.header,
 		{
@@ -114,24 +143,41 @@ async function readPart(
 			onBytes(chunk.length);
 		}
 	}
+	// Checked before end(), which would finish a cut record as if the file ended there.
 	const atRecordEnd = rows.atRecordEnd;
 	rows.end();
-	return { rows, atRecordEnd };
+	return {
+		lines: rows.lines,
+		atRecordEnd,
+		caseIds: (cases) => rows.caseIds.contents(cases),
+		caseSlots(arena, bounds) {
+			const slots = new Int32Array(bounds.length - 1);
+			for (let c = 0; c < slots.length; c++) {
+				const [from, to] = [bounds[c], bounds[c + 1]];
+				let slot = rows.caseSlots.get(arena, from, to);
+				if (slot < 0) {
+					slot = builder.newCase();
+					rows.caseSlots.set(arena, from, to, slot);
+					rows.caseIds.add(slot, arena, from, to);
+				}
+				slots[c] = slot;
+			}
+			return slots;
+		}
+	};
 }
 
 /** Reads one part into a builder of its own; the work of one worker thread. */
 export const runPartHere: PartRunner = async (request, onBytes) => {
 	const builder = new VariantLogBuilder();
-	const { rows, atRecordEnd } = await readPart(
-		request,
-		request.start,
-		request.end,
-		builder,
-		0,
-		onBytes
-	);
+	const read = await readPart(request, request.start, request.end, builder, 0, onBytes);
 	const part = builder.part();
-	return { part, caseIds: rows.caseIds.contents(part.node.length), lines: rows.lines, atRecordEnd };
+	return {
+		part,
+		caseIds: read.caseIds(part.node.length),
+		lines: read.lines,
+		atRecordEnd: read.atRecordEnd
+	};
 };
 
 /** Runs a part on a worker thread: the CLI's bundle has one beside it (see launch.js). */
@@ -146,6 +192,8 @@ export const runPartOnThread: PartRunner = (request, onBytes, signal) => {
 			if (message.type === 'bytes') onBytes(message.bytes);
 			else if (message.type === 'done') resolve(message.result);
 			else if (message.type === 'unordered') reject(new UnorderedCase());
+			else if (message.type === 'not-plain')
+				reject(new NotPlainCsv(message.offset, message.reason));
 			else reject(new Error(message.message));
 		});
 		worker.on('error', reject);
@@ -157,6 +205,7 @@ export type WorkerMessage =
 	| { type: 'bytes'; bytes: number }
 	| { type: 'done'; result: PartResult }
 	| { type: 'unordered' }
+	| { type: 'not-plain'; offset: number; reason: string }
 	| { type: 'error'; message: string };
 
 /** The worker bundle beside the CLI's bundle; undefined when running from source. */
@@ -192,28 +241,16 @@ export async function readCsvParts(
 			)
 		);
 		const first = await readPart(request, starts[0], starts[1], builder, 2, onBytes);
-		const { rows } = first;
 		let atRecordEnd = first.atRecordEnd;
-		let line = 2 + rows.lines;
+		let line = 2 + first.lines;
 		for (const next of settled) {
 			if (!atRecordEnd) return false;
 			const outcome = await next;
 			if ('error' in outcome) throw outcome.error;
 			const { part, caseIds, lines } = outcome.result;
 			const { arena, bounds } = caseIds;
-			builder.join(
-				part,
-				(c) => {
-					let slot = rows.caseSlots.get(arena, bounds[c], bounds[c + 1]);
-					if (slot < 0) {
-						slot = builder.newCase();
-						rows.caseSlots.set(arena, bounds[c], bounds[c + 1], slot);
-						rows.caseIds.add(slot, arena, bounds[c], bounds[c + 1]);
-					}
-					return slot;
-				},
-				line
-			);
+			const slots = first.caseSlots(arena, bounds);
+			builder.join(part, (c) => slots[c], line);
 			line += lines;
 			atRecordEnd = outcome.result.atRecordEnd;
 		}
