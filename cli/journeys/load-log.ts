@@ -186,9 +186,10 @@ async function readInParts(
 		// The user's mistakes (no case column, say) are said as they are.
 		if (error instanceof UnorderedCase || error instanceof CliError || error instanceof NotPlainCsv)
 			throw error;
-		// A thread that failed (out of memory, say) is no reason to fail: read in one go.
+		// A thread that failed (out of memory, say) is no reason to fail: read in one go, with the
+		// scanner on this thread if it was the other threads that failed.
 		options.onNote?.(`a reading thread failed (${(error as Error).message}): reading in one go`);
-		return wasm ? readInParts(file, csv, { ...options, threads: 1 }, wasm) : undefined;
+		return wasm && parts > 1 ? readInParts(file, csv, { ...options, threads: 1 }, wasm) : undefined;
 	} finally {
 		progress.done();
 	}
