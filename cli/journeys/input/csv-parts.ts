@@ -2,7 +2,9 @@
  * Reads a large CSV file in parts on several threads, for summary and variants. The file is cut
  * at line starts; a worker thread reads each part after the first into a VariantLogBuilder of its
  * own (csv-part-worker.ts), the calling thread reads the first part, and the parts are joined in
- * file order, so the result equals reading the file in one go.
+ * file order, so the result equals reading the file in one go. Each part is read by the
+ * WebAssembly scanner (plain-csv-reader.ts) when the request brings it, else by the general
+ * reader; one part alone is how the scanner reads a smaller file.
  *
  * A line start is a record start unless a quoted field holds a newline. The first part starts at
  * a true record start; a part that starts at one and ends where a record ends hands the next part
