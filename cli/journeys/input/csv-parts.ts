@@ -15,7 +15,7 @@ import { closeSync, createReadStream, existsSync, openSync, readSync } from 'nod
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { VariantLogBuilder, UnorderedCase, type VariantLogPart } from '../analysis/variant-log.ts';
-import { createZone } from '../analysis/timestamps.ts';
+import { createZone, UTC } from '../analysis/timestamps.ts';
 import { csvRows, type CsvHeader } from './csv-reader.ts';
 import { chooseColumns, type ColumnFlags } from './columns.ts';
 import { NotPlainCsv, PlainCsvReader } from './plain-csv-reader.ts';
@@ -116,7 +116,9 @@ async function readPart(
 ): Promise<ReadPart> {
 	if (request.wasm) {
 		const columns = chooseColumns(request.header.columns, request.columns, request.name);
-		const reader = new PlainCsvReader(request.wasm, columns, request.header.delimiter, builder);
+		const { delimiter } = request.header;
+		const naiveIsUtc = request.zone === UTC.name;
+		const reader = new PlainCsvReader(request.wasm, columns, delimiter, naiveIsUtc, builder);
 		await reader.read(request.file, start, end, onBytes);
 		return {
 			lines: reader.lines,

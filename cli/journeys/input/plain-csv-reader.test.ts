@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../analysis/summary.ts';
-import { UTC } from '../analysis/timestamps.ts';
+import { createZone, UTC } from '../analysis/timestamps.ts';
 import { variantLogOf } from '../analysis/variant-log.ts';
 import { writeJourneyCsv } from '../fixtures/journey-generator.ts';
 import { loadLog, loadVariantLog, type LoadOptions } from '../load-log.ts';
 import { runPartHere } from './csv-parts.ts';
 import { plainCsvModule } from './wasm/plain-csv-module.ts';
 
+const OTHER_TIME = 'a time not written like 2024-01-31T09:30:00Z or 2024-01-31 09:30:00+01:00';
 const dir = mkdtempSync(path.join(tmpdir(), 'journeys-plain-'));
 const base: LoadOptions = { columns: {}, zone: UTC, caseAttributes: [], eventAttributes: [] };
 
@@ -89,15 +90,41 @@ describe('the fast CSV scanner (WebAssembly)', () => {
 		expect(summary).toEqual(await general(file, options));
 	});
 
+	it('reads the time forms of common exports exactly as the general reader does', async () => {
+		const times = [
+			'2024-03-30T23:59:59.999Z',
+			'2024-03-31 01:00:00+01:00',
+			'2024-03-31T03:00:00.5+0200',
+			'2024/03/31 03:30:00.125',
+			'2024-03-31t02:15:00,25-01',
+			'2024-03-31 04:00:00z'
+		];
+		const rows = times.map((time, i) => `c${i % 2},step ${i},${time}`);
+		const file = write('times.csv', ['case,activity,time', ...rows, ''].join('\n'));
+		const { summary, notes } = await fast(file);
+		expect(notes).toEqual(['read with the fast CSV scanner']);
+		expect(summary).toEqual(await general(file));
+		// Times without an offset in another zone are the general reader's to convert.
+		const brussels = { zone: createZone('Europe/Brussels') };
+		const inZone = await fast(file, brussels);
+		expect(inZone.notes[0]).toMatch(
+			/has a time not written like .*: reading with the general reader$/
+		);
+		expect(inZone.summary).toEqual(await general(file, brussels));
+		expect(inZone.summary.caseDuration).not.toEqual(summary.caseDuration);
+	});
+
 	// Each of these lines is one the scanner leaves to the general reader, which reads the file
 	// again from the start; the numbers must be the general reader's, drops and all.
 	it.each([
 		['a quoted field', 'c,"said ""hi""",2024-01-01T00:03:00Z'],
 		['too few fields', 'c,2024-01-01T00:03:00Z'],
 		['an empty case, activity or time', 'c,,2024-01-01T00:03:00Z'],
-		['a time not in the form 2024-01-31T09:30:00Z', 'c,stop,2024-01-01T02:03:00+02:00'],
-		['a time not in the form 2024-01-31T09:30:00Z', 'c,stop,2024-01-01 00:03:00'],
-		['a time not in the form 2024-01-31T09:30:00Z', 'c,stop,yesterday']
+		[OTHER_TIME, 'c,stop,2024-01-01T00:03Z'],
+		[OTHER_TIME, 'c,stop,2024-1-1 00:03:00'],
+		[OTHER_TIME, 'c,stop,2024-01-01T00:03:00.1234567891Z'],
+		[OTHER_TIME, 'c,stop,1704067380'],
+		[OTHER_TIME, 'c,stop,yesterday']
 	])('leaves a line with %s to the general reader', async (reason, line) => {
 		const lines = [
 			'case,activity,time',

@@ -18,7 +18,7 @@ const REASONS = [
 	'a quoted field',
 	'too few fields',
 	'an empty case, activity or time',
-	'a time not in the form 2024-01-31T09:30:00Z',
+	'a time not written like 2024-01-31T09:30:00Z or 2024-01-31 09:30:00+01:00',
 	'more than 2048 activities'
 ];
 
@@ -34,7 +34,13 @@ export class NotPlainCsv extends Error {
 
 interface ScannerExports {
 	memory: WebAssembly.Memory;
-	configure(delimiter: number, caseColumn: number, activityColumn: number, time: number): void;
+	configure(
+		delimiter: number,
+		caseColumn: number,
+		activityColumn: number,
+		time: number,
+		naiveIsUtc: boolean
+	): void;
 	inputBuffer(capacity: number, keep: number): number;
 	keepTail(from: number, to: number): void;
 	scan(from: number, to: number): number;
@@ -70,6 +76,8 @@ export class PlainCsvReader {
 		module: WebAssembly.Module,
 		columns: ColumnChoice,
 		delimiter: string,
+		/** Whether times without an offset are UTC (no --tz), so the scanner may read them. */
+		naiveIsUtc: boolean,
 		private readonly builder: VariantLogBuilder
 	) {
 		this.scanner = new WebAssembly.Instance(module, PLAIN_CSV_IMPORTS)
@@ -78,7 +86,8 @@ export class PlainCsvReader {
 			delimiter.charCodeAt(0),
 			columns.case,
 			columns.activity,
-			columns.timestamp
+			columns.timestamp,
+			naiveIsUtc
 		);
 	}
 

@@ -6,11 +6,11 @@
  * JavaScript to add to a VariantLogBuilder.
  *
  * It handles only the common shape: no quote anywhere in a line, every line with the wanted
- * fields filled, timestamps exactly `YYYY-MM-DDTHH:MM:SS(.f…)Z`. On any other line it stops and
- * says where and why; the caller then reads the file with the general reader (csv-reader.ts),
- * which handles quotes, dropped rows and every timestamp format. What it does compute equals what
- * the general reader computes (see plain-csv.test.ts), which is why the timestamp rule below
- * mirrors parseIsoUtc in analysis/timestamps.ts operation for operation.
+ * fields filled, timestamps with date and time to the second (see parseTime). On any other line
+ * it stops and says where and why; the caller then reads the file with the general reader
+ * (csv-reader.ts), which handles quotes, dropped rows and every timestamp format. What it does
+ * compute equals what the general reader computes (plain-csv-reader.test.ts), which is why the
+ * timestamp rule mirrors analysis/timestamps.ts for the forms it reads.
  */
 
 const LF: u8 = 10;
@@ -28,6 +28,8 @@ const MANY_ACTIVITIES = 5;
 const ROW_CAPACITY: i32 = 1 << 14;
 
 let delimiter: u8 = 44;
+/** Whether a time without an offset is UTC (no --tz): then the scanner reads it too. */
+let naiveIsUtc = true;
 let caseColumn: i32 = 0;
 let activityColumn: i32 = 1;
 let timeColumn: i32 = 2;
@@ -64,8 +66,15 @@ let failOffset: usize = 0;
 let failCode: i32 = 0;
 
 /** Sets the columns (0-based) and delimiter, and empties the tables. */
-export function configure(delim: u8, caseCol: i32, activityCol: i32, timeCol: i32): void {
+export function configure(
+	delim: u8,
+	caseCol: i32,
+	activityCol: i32,
+	timeCol: i32,
+	naiveUtc: bool
+): void {
 	delimiter = delim;
+	naiveIsUtc = naiveUtc;
 	caseColumn = caseCol;
 	activityColumn = activityCol;
 	timeColumn = timeCol;
@@ -262,7 +271,7 @@ function finishLine(
 	if (ae > as && load<u8>(ae - 1) == CR) ae--;
 	if (te > ts && load<u8>(te - 1) == CR) te--;
 	if (ce == cs || ae == as || te == ts) return fail(lineStart, EMPTY_FIELD);
-	const time = parseIsoUtc(ts, te);
+	const time = parseTime(ts, te);
 	if (isNaN(time)) return fail(lineStart, OTHER_TIME);
 	const activity = activityId(as, ae - as);
 	if (activity < 0) return fail(lineStart, MANY_ACTIVITIES);
@@ -296,39 +305,70 @@ function daysFromCivil(year: i32, month: i32, day: i32): i32 {
 let lastDate: i32 = -1;
 let lastDateMs: f64 = 0;
 
-/** Mirrors parseIsoUtc (analysis/timestamps.ts); NaN for anything else. */
-function parseIsoUtc(p: usize, end: usize): f64 {
-	const length = end - p;
-	if (length < 20 || load<u8>(end - 1) != 90) return NaN;
-	if (load<u8>(p + 4) != 45 || load<u8>(p + 7) != 45 || load<u8>(p + 10) != 84) return NaN;
+function isDigit(p: usize): bool {
+	return <u32>load<u8>(p) - 48 < 10;
+}
+
+/**
+ * `YYYY-MM-DD HH:MM:SS`, with `T` (or `t`) or a space between date and time, `-` or `/` in the
+ * date, an optional fraction of up to nine digits after `.` or `,`, and `Z`, an offset
+ * (`+01:00`, `+0100`, `+01`) or nothing (when times without an offset are read as UTC). NaN for
+ * anything else, which the general reader then reads. Mirrors parseTimestampBytes in
+ * analysis/timestamps.ts for these forms: the whole milliseconds are exact integers, and the
+ * fraction and the offset are added in the same order, so the doubles are equal.
+ */
+function parseTime(p: usize, end: usize): f64 {
+	if (end - p < 19) return NaN;
+	const dateSeparator = load<u8>(p + 4);
+	if ((dateSeparator != 45 && dateSeparator != 47) || load<u8>(p + 7) != dateSeparator) return NaN;
+	const separator = load<u8>(p + 10);
+	if (separator != 84 && separator != 116 && separator != 32) return NaN;
 	if (load<u8>(p + 13) != 58 || load<u8>(p + 16) != 58) return NaN;
 	const century = digits2(p);
 	const yy = digits2(p + 2);
 	const month = digits2(p + 5);
 	const day = digits2(p + 8);
 	if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1 || day > 31) return NaN;
+	const hour = digits2(p + 11);
+	const minute = digits2(p + 14);
+	const second = digits2(p + 17);
+	if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || second < 0 || second > 60) return NaN;
 	const date = ((century * 100 + yy) * 100 + month) * 100 + day;
 	if (date != lastDate) {
 		lastDateMs = <f64>daysFromCivil(century * 100 + yy, month, day) * 86400000;
 		lastDate = date;
 	}
-	const hour = digits2(p + 11);
-	const minute = digits2(p + 14);
-	const second = digits2(p + 17);
-	if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || second < 0 || second > 60) return NaN;
-	let ms = lastDateMs + <f64>(hour * 3600000) + <f64>(minute * 60000) + <f64>(second * 1000);
-	if (length == 20) return ms;
-	if (load<u8>(p + 19) != 46 || length == 21) return NaN;
-	let fraction: f64 = 0;
-	let scale: f64 = 1;
-	for (let i = p + 20; i < end - 1; i++) {
-		const c = <i32>load<u8>(i) - 48;
-		if (c < 0 || c > 9) return NaN;
-		fraction = fraction * 10 + <f64>c;
-		scale *= 10;
+	let ms = lastDateMs + <f64>(hour * 3600000 + minute * 60000 + second * 1000);
+	let at = p + 19;
+	if (at < end && (load<u8>(at) == 46 || load<u8>(at) == 44)) {
+		at++;
+		let fraction: f64 = 0;
+		let scale: f64 = 1;
+		// Up to nine digits the fraction is exact whichever way it is summed.
+		for (; at < end && isDigit(at); at++) {
+			if (scale == 1e9) return NaN;
+			fraction = fraction * 10 + <f64>(<i32>load<u8>(at) - 48);
+			scale *= 10;
+		}
+		if (scale == 1) return NaN;
+		ms += (fraction * 1000) / scale;
 	}
-	ms += (fraction * 1000) / scale;
-	return ms;
+	if (at == end) return naiveIsUtc ? ms : NaN;
+	const zone = load<u8>(at);
+	if ((zone == 90 || zone == 122) && at + 1 == end) return ms;
+	if (zone != 43 && zone != 45) return NaN;
+	at++;
+	if (at + 2 > end || !isDigit(at) || !isDigit(at + 1)) return NaN;
+	const offsetHours = digits2(at);
+	at += 2;
+	let offsetMinutes = 0;
+	if (at < end && load<u8>(at) == 58) at++;
+	if (at < end) {
+		if (at + 2 != end || !isDigit(at) || !isDigit(at + 1)) return NaN;
+		offsetMinutes = digits2(at);
+	}
+	const offset = <f64>((offsetHours * 60 + offsetMinutes) * 60000);
+	return zone == 43 ? ms - offset : ms + offset;
 }
 
 /**
