@@ -12,6 +12,7 @@ import {
 	upsertSuperuser
 } from '../../pocketbase/server.ts';
 import { ensureBuilds } from '../../scripts/build.ts';
+import { preparePlainCsvModule } from '../journeys/input/wasm/plain-csv-module.ts';
 import { CliError } from '../cli-error.ts';
 import { DEMO_STAFF, seedDemoContent } from '../seed/seed.ts';
 import { loadOrCreateCredentials } from './credentials.ts';
@@ -56,7 +57,10 @@ async function serve(options: ServeOptions): Promise<void> {
 			);
 		}
 		const binary = ensureServerBinary(log);
-		if (options.build) ensureBuilds(log);
+		if (options.build) {
+			ensureBuilds(log);
+			await preparePlainCsvModule(log);
+		}
 		ensureWritableDir(dataDir);
 		migrate(binary, dataDir);
 		const credentials = loadOrCreateCredentials(dataDir);

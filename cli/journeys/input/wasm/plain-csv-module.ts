@@ -26,6 +26,7 @@ const OPTIONS = {
 	runtime: 'minimal',
 	noAssert: true,
 	enable: ['simd'],
+	// Keeps function names in the binary, so a CPU profile names them; no cost when running.
 	debug: true
 };
 
@@ -36,7 +37,20 @@ export function plainCsvModule(): Promise<WebAssembly.Module | undefined> {
 	return loaded;
 }
 
-async function load(): Promise<WebAssembly.Module | undefined> {
+/**
+ * Compiles the module now if it is not cached yet, saying so through `log`: `npm start` does this,
+ * so that the first `stadsstem journeys summary` does not wait seconds for the compiler.
+ */
+export async function preparePlainCsvModule(log: (line: string) => void): Promise<void> {
+	const target = cacheTarget();
+	if (!target || existsSync(target.file)) return;
+	log("Compiling the journey CLI's CSV scanner (once)…");
+	if (!(await plainCsvModule()))
+		log('The CSV scanner could not be compiled; the CLI reads CSV without it.');
+}
+
+/** The source, and where its compiled module is kept; undefined outside a checkout. */
+function cacheTarget(): { source: string; file: string } | undefined {
 	const root = repositoryRoot();
 	if (!root) return undefined;
 	const source = readFileSync(path.join(root, SOURCE), 'utf8');
@@ -44,13 +58,21 @@ async function load(): Promise<WebAssembly.Module | undefined> {
 		.update(source + JSON.stringify(OPTIONS))
 		.digest('hex')
 		.slice(0, 16);
-	const cacheDir = path.join(root, 'node_modules/.cache/stadsstem-cli');
-	const file = path.join(cacheDir, `plain-csv-${key}.wasm`);
+	return {
+		source,
+		file: path.join(root, 'node_modules/.cache/stadsstem-cli', `plain-csv-${key}.wasm`)
+	};
+}
+
+async function load(): Promise<WebAssembly.Module | undefined> {
+	const target = cacheTarget();
+	if (!target) return undefined;
+	const { source, file } = target;
 	if (existsSync(file)) return new WebAssembly.Module(readFileSync(file));
 	const asc = await import('assemblyscript/asc');
 	const result = await asc.compileString(source, OPTIONS);
 	if (result.error || !result.binary) throw result.error ?? new Error(result.stderr.toString());
-	mkdirSync(cacheDir, { recursive: true });
+	mkdirSync(path.dirname(file), { recursive: true });
 	// Written then renamed: parallel runs never load half a binary.
 	const partial = `${file}.${process.pid}.partial`;
 	writeFileSync(partial, result.binary);
