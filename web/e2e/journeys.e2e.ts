@@ -203,12 +203,13 @@ test('a survey walk and a melding left halfway produce exactly the expected even
 	await finished.send();
 	await page.goto('/medewerkers/journeys?proces=melding');
 	// The row of that step (other rows may name it among their last steps: the demo's meldingen).
-	await expect(
-		page
-			.locator('#journey-dropouts-table')
-			.getByRole('row')
-			.filter({ has: page.getByRole('rowheader', { name: 'Beschrijf het probleem' }) })
-	).toContainText('Waar is het probleem?');
+	const describeRow = page
+		.locator('#journey-dropouts-table')
+		.getByRole('row')
+		.filter({ has: page.getByRole('rowheader', { name: 'Beschrijf het probleem' }) });
+	await expect(describeRow).toContainText('Waar is het probleem?');
+	// The error they saw, in words rather than the form's code (`where: map`).
+	await expect(describeRow).toContainText('Waar is het probleem?: geen plaats op de kaart (');
 	await page.screenshot({ path: `${SHOTS}/staff-melding.png`, fullPage: true });
 	await expectNoAxeViolations(page, 'journeys staff page, melding');
 });
