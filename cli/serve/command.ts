@@ -83,7 +83,8 @@ async function serve(options: ServeOptions): Promise<void> {
 			.authWithPassword(credentials.superuserEmail, credentials.superuserPassword);
 		const empty = (await pb.collection('surveys').getList(1, 1, { fields: 'id' })).totalItems === 0;
 		if (empty && options.seed) {
-			await seedDemoContent(pb, { staffPassword: credentials.staffPassword });
+			// The seed says what it changed on the way (demo survey dates moved to today).
+			await seedDemoContent(pb, { staffPassword: credentials.staffPassword, report: log });
 			log('Demo content loaded into the empty database.');
 		} else {
 			log(`Existing data in ${dataDir} kept as it is.`);
