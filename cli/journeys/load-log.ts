@@ -108,6 +108,9 @@ interface CsvFile {
  * when that does not apply (other formats, gzip) or the general reader is best read in one go.
  */
 async function readCsvFile(file: string, options: LoadOptions): Promise<VariantLog | undefined> {
+	// Told by the flag or the name, without opening it: the reader that follows opens it once.
+	const named = options.format ?? (/\.(xes|jsonl|ndjson|json|gz)$/i.test(file) ? 'other' : 'csv');
+	if (named !== 'csv') return undefined;
 	const source = await openSource(file);
 	source.close();
 	const format = options.format ?? guessFormat(source.extension, source.first);

@@ -395,7 +395,7 @@ function hashKey(p: usize, length: usize, w0: u64, w1: u64): u32 {
 }
 
 /** The slot of the case id at [p, p + length), a new one when it is new. */
-export function caseSlot(p: usize, length: usize): i32 {
+function caseSlot(p: usize, length: usize): i32 {
 	return findCase(p, length, hashOf(p, length));
 }
 
